@@ -1,0 +1,22 @@
+namespace CivicData.Catalog.Search;
+
+/// <summary>A catalog search: words, facet filters and a page.</summary>
+public sealed record CatalogQuery
+{
+    /// <summary>Words to find in title, description, tags, category, department and column names; every word must match.</summary>
+    public string? Text { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Department { get; init; }
+
+    public string? Tag { get; init; }
+
+    /// <summary>0-based offset.</summary>
+    public int Offset { get; init; }
+
+    public int Limit { get; init; } = 20;
+
+    /// <summary>False for anonymous callers: private datasets and datasets without a current version are left out.</summary>
+    public bool IncludePrivate { get; init; }
+}

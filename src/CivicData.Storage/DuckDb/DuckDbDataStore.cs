@@ -1,0 +1,153 @@
+using System.Data.Common;
+using CivicData.Core;
+using CivicData.Soql.Rendering.Dialects;
+using CivicData.Soql.Rendering.Dialects.DuckDb;
+using CivicData.Soql.Rendering.Sql;
+using CivicData.Storage.Querying;
+using DuckDB.NET.Data;
+
+namespace CivicData.Storage.DuckDb;
+
+/// <summary>
+/// The embedded data store: one DuckDB file, one table per dataset version. A root connection keeps the database
+/// open for the life of the store; every operation works on its own duplicate of it, so reads run side by side.
+/// </summary>
+public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDisposable
+{
+    private readonly DuckDBConnection _root;
+    private readonly StorageOptions _options;
+
+    public DuckDbDataStore(string databasePath, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _root = new DuckDBConnection($"Data Source={databasePath}");
+        try
+        {
+            _root.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            _root.Dispose();
+            throw new ConflictError("data.locked", $"Cannot open the data store {databasePath}: {FirstLine(ex.Message)}");
+        }
+    }
+
+    public ISqlDialect Dialect => DuckDbDialect.Instance;
+
+    public async Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        var timeout = new CancellationTokenSource(_options.QueryTimeout);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        DuckDBConnection connection = OpenConnection();
+        DuckDBCommand command = connection.CreateCommand();
+        try
+        {
+            command.CommandText = statement.Text;
+            foreach (SqlParameterValue parameter in statement.Parameters)
+            {
+                command.Parameters.Add(new DuckDBParameter(parameter.Value ?? DBNull.Value));
+            }
+
+            DbDataReader reader = await command.ExecuteReaderAsync(linked.Token);
+            return new QueryResult(connection, command, reader, timeout, linked);
+        }
+        catch (Exception ex)
+        {
+            await command.DisposeAsync();
+            await connection.DisposeAsync();
+            bool timedOut = timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            linked.Dispose();
+            timeout.Dispose();
+            throw TranslateQueryException(ex, timedOut, _options.QueryTimeout);
+        }
+    }
+
+    /// <summary>Turns engine failures into the error hierarchy; the caller's own cancellation passes through.</summary>
+    public static Exception TranslateQueryException(Exception exception, bool timedOut, TimeSpan limit)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (timedOut)
+        {
+            return new QueryError("query.execution.query-timeout", $"The query took longer than {limit.TotalSeconds:0} seconds and was cancelled.", null, exception);
+        }
+
+        return exception switch
+        {
+            OperationCanceledException => exception,
+            DuckDBException duck => new QueryError("query.execution.failed", $"The query could not be run: {FirstLine(duck.Message)}", null, duck),
+            _ => exception,
+        };
+    }
+
+    public async Task DropTableAsync(string tableName, CancellationToken cancellationToken)
+    {
+        await using DuckDBConnection connection = OpenConnection();
+        await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Quote(tableName)}", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken)
+    {
+        await using DuckDBConnection connection = OpenConnection();
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name";
+        var names = new List<string>();
+        await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    public ValueTask DisposeAsync() => _root.DisposeAsync();
+
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n', StringComparison.Ordinal);
+        return newline < 0 ? message : message[..newline];
+    }
+
+    private DuckDBConnection OpenConnection()
+    {
+        DuckDBConnection connection = _root.Duplicate();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            connection.Open();
+        }
+
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (object? parameter in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(parameter ?? DBNull.Value));
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<T> ScalarAsync<T>(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using DuckDBCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        object? value = await command.ExecuteScalarAsync(cancellationToken);
+        return (T)Convert.ChangeType(value ?? default(T)!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
