@@ -1,0 +1,337 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
+using CivicData.Catalog.Datasets;
+using CivicData.Core;
+using CivicData.Core.Datasets;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace CivicData.Catalog.Sqlite;
+
+/// <summary>
+/// The embedded catalog: one SQLite file (<c>catalog.db</c>) in WAL mode. Every operation opens its own pooled
+/// connection, so one instance serves any number of concurrent callers; writes take SQLite's write lock at the start
+/// of their transaction (<c>BEGIN IMMEDIATE</c>) and wait up to five seconds for it.
+/// </summary>
+/// <remarks>
+/// Split by concern: this file holds connections, migrations and dataset metadata;
+/// <c>SqliteCatalogStore.Versions.cs</c> holds versions and their columns; <c>SqliteCatalogStore.Search.cs</c> holds
+/// full-text search and facets.
+/// </remarks>
+public sealed partial class SqliteCatalogStore : ICatalogStore
+{
+    /// <summary>SQLite's extended result code for a duplicate primary key (SQLITE_CONSTRAINT_PRIMARYKEY).</summary>
+    private const int SqlitePrimaryKeyViolation = 1555;
+
+    /// <summary>SQLite's extended result code for a duplicate unique key (SQLITE_CONSTRAINT_UNIQUE).</summary>
+    private const int SqliteUniqueViolation = 2067;
+
+    private const string DatasetColumns = """
+        d.id AS Id, d.title AS Title, d.description AS Description, d.category AS Category,
+        d.department AS Department, d.tags AS Tags, d.license AS License, d.license_url AS LicenseUrl,
+        d.attribution AS Attribution, d.attribution_link AS AttributionLink, d.contact_email AS ContactEmail,
+        d.visibility AS Visibility, d.created_at AS CreatedAt, d.metadata_updated_at AS MetadataUpdatedAt,
+        d.data_updated_at AS DataUpdatedAt, d.current_version AS CurrentVersion, d.row_identifier AS RowIdentifier
+        """;
+
+    /// <summary>
+    /// Rebuilds one dataset's row in the search index from its metadata and its current version's visible columns.
+    /// Hidden columns stay out of the index, so searching for one cannot reveal that it exists.
+    /// </summary>
+    private const string RefreshSearchSql = """
+        DELETE FROM dataset_search WHERE rowid = (SELECT search_rowid FROM datasets WHERE id = @id);
+        INSERT INTO dataset_search (rowid, title, description, tags, category, department, columns)
+        SELECT d.search_rowid, d.title, d.description,
+               (SELECT IFNULL(group_concat(t.value, ' '), '') FROM json_each(d.tags) AS t),
+               IFNULL(d.category, ''), IFNULL(d.department, ''),
+               (SELECT IFNULL(group_concat(c.field_name || ' ' || c.display_name, ' '), '')
+                FROM version_columns AS c
+                WHERE c.dataset_id = d.id AND c.number = d.current_version AND c.hidden = 0)
+        FROM datasets AS d
+        WHERE d.id = @id;
+        """;
+
+    private readonly string _connectionString;
+    private readonly TimeProvider _clock;
+
+    /// <param name="databasePath">Path of the catalog file, e.g. <c>data/catalog.db</c>; its folder is created if missing.</param>
+    /// <param name="clock">Source of every timestamp the store writes.</param>
+    public SqliteCatalogStore(string databasePath, TimeProvider clock)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        ArgumentNullException.ThrowIfNull(clock);
+
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = ConnectionStringFor(databasePath);
+        _clock = clock;
+    }
+
+    /// <summary>The connection string the store uses for a catalog file: read-write-create, pooled, foreign keys on.</summary>
+    public static string ConnectionStringFor(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(databasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            ForeignKeys = true,
+        };
+        return builder.ToString();
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+
+        // WAL is a property of the file, so setting it once here is enough for every later connection.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
+        await SqliteMigrator.MigrateAsync(connection, _clock, cancellationToken);
+    }
+
+    public async Task<DatasetRecord?> FindDatasetAsync(DatasetId id, CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+        return await FindDatasetAsync(connection, null, Key(id), cancellationToken);
+    }
+
+    public async Task<DatasetRecord> CreateDatasetAsync(DatasetId id, DatasetMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        string key = Key(id);
+        DateTimeOffset now = _clock.GetUtcNow();
+
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+        await using SqliteTransaction transaction = connection.BeginTransaction();
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO datasets (
+                    id, search_rowid, title, description, category, department, tags, license, license_url,
+                    attribution, attribution_link, contact_email, visibility, created_at, metadata_updated_at)
+                VALUES (
+                    @id, (SELECT IFNULL(MAX(search_rowid), 0) + 1 FROM datasets), @title, @description, @category,
+                    @department, @tags, @license, @licenseUrl, @attribution, @attributionLink, @contactEmail,
+                    @visibility, @now, @now)
+                """,
+                MetadataParameters(key, metadata, now),
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == SqlitePrimaryKeyViolation)
+        {
+            throw new ConflictError("dataset.exists", $"A dataset with id '{key}' already exists.");
+        }
+
+        await RefreshSearchAsync(connection, transaction, key, cancellationToken);
+        DatasetRecord record = await FindDatasetAsync(connection, transaction, key, cancellationToken)
+            ?? throw new UnreachableException("The dataset vanished inside its own write transaction.");
+        await transaction.CommitAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<DatasetRecord> UpdateMetadataAsync(DatasetId id, DatasetMetadata metadata, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        string key = Key(id);
+        DateTimeOffset now = _clock.GetUtcNow();
+
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+        await using SqliteTransaction transaction = connection.BeginTransaction();
+        int updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE datasets
+            SET title = @title, description = @description, category = @category, department = @department,
+                tags = @tags, license = @license, license_url = @licenseUrl, attribution = @attribution,
+                attribution_link = @attributionLink, contact_email = @contactEmail, visibility = @visibility,
+                metadata_updated_at = @now
+            WHERE id = @id
+            """,
+            MetadataParameters(key, metadata, now),
+            transaction,
+            cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            throw DatasetNotFound(key);
+        }
+
+        await RefreshSearchAsync(connection, transaction, key, cancellationToken);
+        DatasetRecord record = await FindDatasetAsync(connection, transaction, key, cancellationToken)
+            ?? throw new UnreachableException("The dataset vanished inside its own write transaction.");
+        await transaction.CommitAsync(cancellationToken);
+        return record;
+    }
+
+    public async Task<int> CountDatasetsAsync(CancellationToken cancellationToken)
+    {
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+        long count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM datasets", cancellationToken: cancellationToken));
+        return checked((int)count);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken: cancellationToken));
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<DatasetRecord?> FindDatasetAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        DatasetRow? row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(new CommandDefinition(
+            $"SELECT {DatasetColumns} FROM datasets AS d WHERE d.id = @id",
+            new { id = key },
+            transaction,
+            cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    private static async Task RefreshSearchAsync(SqliteConnection connection, SqliteTransaction transaction, string key, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(RefreshSearchSql, new { id = key }, transaction, cancellationToken: cancellationToken));
+
+    private static object MetadataParameters(string key, DatasetMetadata metadata, DateTimeOffset now) => new
+    {
+        id = key,
+        title = metadata.Title,
+        description = metadata.Description,
+        category = metadata.Category,
+        department = metadata.Department,
+        tags = TagsToJson(metadata.Tags),
+        license = metadata.License,
+        licenseUrl = metadata.LicenseUrl,
+        attribution = metadata.Attribution,
+        attributionLink = metadata.AttributionLink,
+        contactEmail = metadata.ContactEmail,
+        visibility = VisibilityToText(metadata.Visibility),
+        now = CatalogTimestamp.ToText(now),
+    };
+
+    /// <summary>The id as stored; rejects <c>default(DatasetId)</c>, which has no value.</summary>
+    private static string Key(DatasetId id) =>
+        id.Value ?? throw new ArgumentException("The dataset id is empty (default(DatasetId)).", nameof(id));
+
+    private static NotFoundError DatasetNotFound(string key) =>
+        new("dataset.not-found", $"No dataset with id '{key}'.");
+
+    private static string VisibilityToText(Visibility visibility) => visibility switch
+    {
+        Visibility.Public => "public",
+        Visibility.Private => "private",
+        _ => throw new ArgumentOutOfRangeException(nameof(visibility), visibility, "Unknown visibility."),
+    };
+
+    private static Visibility VisibilityFromText(string text) => text switch
+    {
+        "public" => Visibility.Public,
+        "private" => Visibility.Private,
+        _ => throw new InvalidOperationException($"The catalog holds an unknown visibility '{text}'."),
+    };
+
+    private static string TagsToJson(ImmutableArray<string> tags)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (string tag in tags.IsDefault ? [] : tags)
+            {
+                writer.WriteStringValue(tag);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static ImmutableArray<string> TagsFromJson(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        ImmutableArray<string>.Builder tags = ImmutableArray.CreateBuilder<string>(document.RootElement.GetArrayLength());
+        foreach (JsonElement element in document.RootElement.EnumerateArray())
+        {
+            tags.Add(element.GetString() ?? "");
+        }
+
+        return tags.MoveToImmutable();
+    }
+
+    /// <summary>One row of <c>datasets</c> as Dapper reads it (column aliases in <see cref="DatasetColumns"/>).</summary>
+    private sealed class DatasetRow
+    {
+        public string Id { get; set; } = "";
+
+        public string Title { get; set; } = "";
+
+        public string Description { get; set; } = "";
+
+        public string? Category { get; set; }
+
+        public string? Department { get; set; }
+
+        public string Tags { get; set; } = "[]";
+
+        public string? License { get; set; }
+
+        public string? LicenseUrl { get; set; }
+
+        public string? Attribution { get; set; }
+
+        public string? AttributionLink { get; set; }
+
+        public string? ContactEmail { get; set; }
+
+        public string Visibility { get; set; } = "";
+
+        public string CreatedAt { get; set; } = "";
+
+        public string MetadataUpdatedAt { get; set; } = "";
+
+        public string? DataUpdatedAt { get; set; }
+
+        public long? CurrentVersion { get; set; }
+
+        public string? RowIdentifier { get; set; }
+
+        public DatasetRecord ToRecord() => new(
+            DatasetId.Parse(Id),
+            new DatasetMetadata
+            {
+                Title = Title,
+                Description = Description,
+                Category = Category,
+                Department = Department,
+                Tags = TagsFromJson(Tags),
+                License = License,
+                LicenseUrl = LicenseUrl,
+                Attribution = Attribution,
+                AttributionLink = AttributionLink,
+                ContactEmail = ContactEmail,
+                Visibility = VisibilityFromText(Visibility),
+            },
+            CatalogTimestamp.Parse(CreatedAt),
+            CatalogTimestamp.Parse(MetadataUpdatedAt),
+            CatalogTimestamp.ParseOptional(DataUpdatedAt),
+            CurrentVersion is long current ? checked((int)current) : null,
+            RowIdentifier);
+    }
+}
