@@ -1,0 +1,9 @@
+namespace CivicData.Soql.Ast;
+
+public enum LiteralKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

@@ -1,0 +1,8 @@
+namespace CivicData.Soql.Binding;
+
+public enum BoundUnaryOperatorKind
+{
+    Negate,
+    Identity,
+    Not,
+}

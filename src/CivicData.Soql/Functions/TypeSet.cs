@@ -1,0 +1,28 @@
+using CivicData.Core.Schema;
+
+namespace CivicData.Soql.Functions;
+
+/// <summary>The argument types a function parameter accepts.</summary>
+/// <param name="Preferred">The type a flexible (string) literal is converted to when passed here.</param>
+public sealed class TypeSet(string description, Func<SodaType, bool> accepts, SodaType preferred)
+{
+    public static TypeSet Any { get; } = new("any", _ => true, SodaType.Text);
+
+    public static TypeSet Numeric { get; } = new("number", type => type.IsNumeric(), SodaType.Number);
+
+    public static TypeSet Text { get; } = new("text", type => type is SodaType.Text or SodaType.Url, SodaType.Text);
+
+    public static TypeSet Timestamp { get; } = new("timestamp", type => type is SodaType.FloatingTimestamp or SodaType.FixedTimestamp, SodaType.FloatingTimestamp);
+
+    /// <summary>Values stored as a (lon, lat) pair.</summary>
+    public static TypeSet PointLike { get; } = new("point", type => type is SodaType.Point or SodaType.Location, SodaType.Point);
+
+    /// <summary>Types with an order: everything but geometry and json.</summary>
+    public static TypeSet Orderable { get; } = new("orderable", type => !type.IsGeometry() && type != SodaType.Json, SodaType.Text);
+
+    public string Description { get; } = description;
+
+    public SodaType Preferred { get; } = preferred;
+
+    public bool Accepts(SodaType type) => accepts(type);
+}

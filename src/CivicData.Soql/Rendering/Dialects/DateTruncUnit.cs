@@ -1,0 +1,8 @@
+namespace CivicData.Soql.Rendering.Dialects;
+
+public enum DateTruncUnit
+{
+    Day,
+    Month,
+    Year,
+}

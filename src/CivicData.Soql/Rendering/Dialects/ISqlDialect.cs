@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using CivicData.Core.Schema;
+using CivicData.Soql.Rendering.Sql;
+
+namespace CivicData.Soql.Rendering.Dialects;
+
+/// <summary>
+/// What differs between SQL engines. Methods return fragments, never strings of SQL, so a dialect cannot
+/// forget to parameterise a value. Shared ANSI behaviour lives in <see cref="AnsiDialect"/>.
+/// </summary>
+public interface ISqlDialect
+{
+    /// <summary>Short engine name, such as <c>duckdb</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Double-quotes a name, doubling any embedded quote.</summary>
+    public string QuoteIdentifier(string name);
+
+    /// <summary>The placeholder for the parameter at a 1-based ordinal.</summary>
+    public string ParameterPlaceholder(int ordinal);
+
+    public ISqlFragment Table(TableSchema table);
+
+    public ISqlFragment Cast(ISqlFragment operand, SodaType from, SodaType to);
+
+    /// <summary>An aggregate whose SoQL type is number, read back as a double (count, sum, avg).</summary>
+    public ISqlFragment AggregateAsNumber(ISqlFragment aggregate);
+
+    public ISqlFragment Concatenate(ISqlFragment left, ISqlFragment right);
+
+    public ISqlFragment Modulo(ISqlFragment left, ISqlFragment right);
+
+    public ISqlFragment Power(ISqlFragment left, ISqlFragment right);
+
+    /// <summary>Case-sensitive LIKE with no escape character.</summary>
+    public ISqlFragment Like(ISqlFragment operand, ISqlFragment pattern, bool isNegated);
+
+    public ISqlFragment DateTrunc(DateTruncUnit unit, ISqlFragment timestamp);
+
+    /// <summary>True when the lower-cased <paramref name="term"/> occurs in at least one of the text columns.</summary>
+    public ISqlFragment FullTextTerm(ImmutableArray<ISqlFragment> textColumns, SqlParameter term);
+
+    public ISqlFragment PointLatitude(ISqlFragment point);
+
+    public ISqlFragment PointLongitude(ISqlFragment point);
+
+    /// <summary>Great-circle distance from the point to (lat, lon) is at most <paramref name="radiusMetres"/>.</summary>
+    public ISqlFragment WithinCircle(ISqlFragment point, ISqlFragment latitude, ISqlFragment longitude, ISqlFragment radiusMetres);
+
+    public ISqlFragment WithinBox(ISqlFragment point, ISqlFragment northWestLatitude, ISqlFragment northWestLongitude, ISqlFragment southEastLatitude, ISqlFragment southEastLongitude);
+
+    /// <summary>The LIMIT/OFFSET tail; <paramref name="limit"/> null means unlimited.</summary>
+    public ISqlFragment LimitOffset(SqlParameter? limit, SqlParameter offset);
+}

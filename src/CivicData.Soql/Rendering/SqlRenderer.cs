@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using CivicData.Core.Schema;
+using CivicData.Soql.Binding;
+using CivicData.Soql.Binding.BoundNodes;
+using CivicData.Soql.Functions;
+using CivicData.Soql.Rendering.Dialects;
+using CivicData.Soql.Rendering.Sql;
+
+namespace CivicData.Soql.Rendering;
+
+/// <summary>
+/// Turns a bound query into fragments for one dialect. Every literal becomes a parameter; every name comes from a
+/// <see cref="ColumnSymbol"/> or the table schema.
+/// </summary>
+public sealed class SqlRenderer
+{
+    private readonly ISqlDialect _dialect;
+    private readonly Dictionary<BoundLiteralExpression, SqlParameter> _literals = new(ReferenceEqualityComparer.Instance);
+    private ImmutableArray<(BoundExpression Expression, ISqlFragment Fragment)> _groupBy = [];
+
+    private SqlRenderer(ISqlDialect dialect)
+    {
+        _dialect = dialect;
+    }
+
+    public static SqlStatement Render(BoundQuery query, ISqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var renderer = new SqlRenderer(dialect);
+        return SqlBuilder.Build(dialect, renderer.RenderQuery(query));
+    }
+
+    private SqlList RenderQuery(BoundQuery query)
+    {
+        // GROUP BY expressions are rendered once; a select, HAVING or ORDER BY expression equal to one of them reuses
+        // its fragment, so both places carry the same placeholders and the engine sees the same expression.
+        _groupBy = [.. query.GroupBy.Select(expression => (expression, RenderExpression(expression)))];
+
+        List<ISqlFragment> parts =
+        [
+            Sql.Sql.Keyword("SELECT"),
+            Sql.Sql.Join(", ", query.Select.Select(item => RenderExpression(item.Expression))),
+            Sql.Sql.Keyword("FROM"),
+            _dialect.Table(query.Table),
+        ];
+
+        if (query.Where is not null)
+        {
+            parts.Add(Sql.Sql.Keyword("WHERE"));
+            parts.Add(RenderExpression(query.Where));
+        }
+
+        if (!_groupBy.IsEmpty)
+        {
+            parts.Add(Sql.Sql.Keyword("GROUP BY"));
+            parts.Add(Sql.Sql.Join(", ", _groupBy.Select(group => group.Fragment)));
+        }
+
+        if (query.Having is not null)
+        {
+            parts.Add(Sql.Sql.Keyword("HAVING"));
+            parts.Add(RenderExpression(query.Having));
+        }
+
+        List<ISqlFragment> orderBy = [.. query.OrderBy.Select(item => RenderOrderItem(RenderExpression(item.Expression), item.IsDescending, item.NullsFirst))];
+
+        // Deterministic order for paging: load order for row queries, the groups for grouped ones.
+        if (!query.IsAggregated)
+        {
+            orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForSequence(), Sql.Sql.Keyword("ASC")));
+        }
+        else
+        {
+            foreach ((BoundExpression expression, ISqlFragment fragment) in _groupBy)
+            {
+                if (!query.OrderBy.Any(item => BoundTreeComparer.AreEqual(item.Expression, expression)))
+                {
+                    orderBy.Add(RenderOrderItem(fragment, isDescending: false, nullsFirst: false));
+                }
+            }
+        }
+
+        if (orderBy.Count > 0)
+        {
+            parts.Add(Sql.Sql.Keyword("ORDER BY"));
+            parts.Add(Sql.Sql.Join(", ", orderBy));
+        }
+
+        SqlParameter? limit = query.Limit is { } value ? new SqlParameter(value, SodaType.Number) : null;
+        parts.Add(_dialect.LimitOffset(limit, new SqlParameter(query.Offset, SodaType.Number)));
+        return Sql.Sql.Join(" ", parts);
+    }
+
+    private static SqlList RenderOrderItem(ISqlFragment expression, bool isDescending, bool nullsFirst) => Sql.Sql.Sequence(
+        expression,
+        Sql.Sql.Keyword(isDescending ? "DESC" : "ASC"),
+        Sql.Sql.Keyword(nullsFirst ? "NULLS FIRST" : "NULLS LAST"));
+
+    private ISqlFragment RenderExpression(BoundExpression expression)
+    {
+        foreach ((BoundExpression group, ISqlFragment fragment) in _groupBy)
+        {
+            if (BoundTreeComparer.AreEqual(group, expression))
+            {
+                return fragment;
+            }
+        }
+
+        return expression switch
+        {
+            BoundColumnExpression x => SqlIdentifier.ForColumn(x.Column),
+            BoundLiteralExpression x => RenderLiteral(x),
+            BoundUnaryExpression x => Sql.Sql.Group(
+                Sql.Sql.Keyword(x.OperatorKind == BoundUnaryOperatorKind.Not ? "NOT" : "-"), RenderExpression(x.Operand)),
+            BoundBinaryExpression x => RenderBinary(x),
+            BoundFunctionCallExpression x => RenderFunctionCall(x),
+            BoundCastExpression x => _dialect.Cast(RenderExpression(x.Operand), x.Operand.Type, x.Type),
+            BoundIsNullExpression x => Sql.Sql.Group(RenderExpression(x.Operand), Sql.Sql.Keyword(x.IsNegated ? "IS NOT NULL" : "IS NULL")),
+            BoundBetweenExpression x => Sql.Sql.Group(
+                RenderExpression(x.Operand),
+                Sql.Sql.Keyword(x.IsNegated ? "NOT BETWEEN" : "BETWEEN"),
+                RenderExpression(x.Low),
+                Sql.Sql.Keyword("AND"),
+                RenderExpression(x.High)),
+            BoundInExpression x => Sql.Sql.Group(
+                RenderExpression(x.Operand),
+                Sql.Sql.Keyword(x.IsNegated ? "NOT IN" : "IN"),
+                Sql.Sql.Group(Sql.Sql.Join(", ", x.Values.Select(RenderExpression)))),
+            BoundLikeExpression x => _dialect.Like(RenderExpression(x.Operand), RenderExpression(x.Pattern), x.IsNegated),
+            BoundSearchExpression x => RenderSearch(x),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private ISqlFragment RenderLiteral(BoundLiteralExpression literal)
+    {
+        if (literal.IsNull)
+        {
+            return Sql.Sql.Keyword("NULL");
+        }
+
+        if (!_literals.TryGetValue(literal, out SqlParameter? parameter))
+        {
+            parameter = new SqlParameter(literal.Value, literal.Type);
+            _literals.Add(literal, parameter);
+        }
+
+        return parameter;
+    }
+
+    private ISqlFragment RenderBinary(BoundBinaryExpression binary)
+    {
+        ISqlFragment left = RenderExpression(binary.Left);
+        ISqlFragment right = RenderExpression(binary.Right);
+        return binary.OperatorKind switch
+        {
+            BoundBinaryOperatorKind.Modulo => _dialect.Modulo(left, right),
+            BoundBinaryOperatorKind.Power => _dialect.Power(left, right),
+            BoundBinaryOperatorKind.Concatenate => _dialect.Concatenate(AsText(left, binary.Left.Type), AsText(right, binary.Right.Type)),
+            _ => Sql.Sql.Group(left, Sql.Sql.Keyword(binary.OperatorKind switch
+            {
+                BoundBinaryOperatorKind.Add => "+",
+                BoundBinaryOperatorKind.Subtract => "-",
+                BoundBinaryOperatorKind.Multiply => "*",
+                BoundBinaryOperatorKind.Divide => "/",
+                BoundBinaryOperatorKind.Equal => "=",
+                BoundBinaryOperatorKind.NotEqual => "<>",
+                BoundBinaryOperatorKind.Less => "<",
+                BoundBinaryOperatorKind.LessOrEqual => "<=",
+                BoundBinaryOperatorKind.Greater => ">",
+                BoundBinaryOperatorKind.GreaterOrEqual => ">=",
+                BoundBinaryOperatorKind.And => "AND",
+                BoundBinaryOperatorKind.Or => "OR",
+                _ => throw new UnreachableException(),
+            }), right),
+        };
+    }
+
+    private ISqlFragment AsText(ISqlFragment fragment, SodaType type) =>
+        type is SodaType.Text or SodaType.Url ? fragment : _dialect.Cast(fragment, type, SodaType.Text);
+
+    private ISqlFragment RenderFunctionCall(BoundFunctionCallExpression call)
+    {
+        ImmutableArray<ISqlFragment> arguments = [.. call.Arguments.Select(RenderExpression)];
+        return call.Function.Kind switch
+        {
+            FunctionKind.Count => _dialect.AggregateAsNumber(
+                call.IsStar ? Sql.Sql.Function("count", Sql.Sql.Keyword("*")) : Sql.Sql.Function("count", call.IsDistinct, arguments)),
+            FunctionKind.Sum => _dialect.AggregateAsNumber(Sql.Sql.Function("sum", call.IsDistinct, arguments)),
+            FunctionKind.Avg => _dialect.AggregateAsNumber(Sql.Sql.Function("avg", call.IsDistinct, arguments)),
+            FunctionKind.Min => Sql.Sql.Function("min", arguments[0]),
+            FunctionKind.Max => Sql.Sql.Function("max", arguments[0]),
+            FunctionKind.Upper => Sql.Sql.Function("upper", arguments[0]),
+            FunctionKind.Lower => Sql.Sql.Function("lower", arguments[0]),
+            FunctionKind.DateTruncYmd => _dialect.DateTrunc(DateTruncUnit.Day, arguments[0]),
+            FunctionKind.DateTruncYm => _dialect.DateTrunc(DateTruncUnit.Month, arguments[0]),
+            FunctionKind.DateTruncY => _dialect.DateTrunc(DateTruncUnit.Year, arguments[0]),
+            FunctionKind.WithinCircle => _dialect.WithinCircle(arguments[0], arguments[1], arguments[2], arguments[3]),
+            FunctionKind.WithinBox => _dialect.WithinBox(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4]),
+            _ => throw new UnreachableException(),
+        };
+    }
+
+    private SqlGroup RenderSearch(BoundSearchExpression search)
+    {
+        ImmutableArray<ISqlFragment> columns = [.. search.Columns.Select(column => (ISqlFragment)SqlIdentifier.ForColumn(column))];
+        return Sql.Sql.Group(Sql.Sql.Join(" AND ", search.Terms.Select(term =>
+            _dialect.FullTextTerm(columns, new SqlParameter(term, SodaType.Text)))));
+    }
+}
