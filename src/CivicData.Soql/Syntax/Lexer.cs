@@ -369,7 +369,7 @@ public sealed class Lexer
                         || codePoint > 0x10FFFF || (codePoint is >= 0xD800 and <= 0xDFFF && escape == 'U'))
                     {
                         _diagnostics.ReportInvalidEscape(LocationFrom(escapeStart));
-                        return Make(TokenKind.BadToken, start, null);
+                        return SkipBadString(start);
                     }
 
                     _position += digits;
@@ -377,10 +377,22 @@ public sealed class Lexer
                     break;
                 default:
                     _diagnostics.ReportInvalidEscape(LocationFrom(escapeStart));
-                    return Make(TokenKind.BadToken, start, null);
+                    return SkipBadString(start);
             }
         }
 
         return Make(TokenKind.StringLiteral, start, value.ToString());
+    }
+
+    /// <summary>After a bad escape, skips to the closing quote so the rest of the string is not lexed as code.</summary>
+    private Token SkipBadString(int start)
+    {
+        while (_position < _source.Length && Current != '"')
+        {
+            _position += Current == '\\' ? 2 : 1;
+        }
+
+        _position = Math.Min(_position + 1, _source.Length);
+        return Make(TokenKind.BadToken, start, null);
     }
 }
