@@ -12,25 +12,25 @@ namespace CivicData.Storage;
 public interface IDataStore
 {
     /// <summary>The SQL dialect the query compiler renders for this store.</summary>
-    ISqlDialect Dialect { get; }
+    public ISqlDialect Dialect { get; }
 
     /// <summary>Runs a compiled query with the configured time limit and returns a streaming reader.</summary>
-    Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken);
+    public Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken);
 
     /// <summary>Bulk-loads a UTF-8 delimited file (header row first) into a new staging table of text columns.</summary>
-    Task<StagingTable> StageDelimitedFileAsync(string path, char delimiter, int columnCount, CancellationToken cancellationToken);
+    public Task<StagingTable> StageDelimitedFileAsync(string path, char delimiter, int columnCount, CancellationToken cancellationToken);
 
     /// <summary>Creates a staging table of <paramref name="columnCount"/> text columns and lets <paramref name="fill"/> append rows.</summary>
-    Task<StagingTable> StageRowsAsync(int columnCount, Func<IStagingSink, CancellationToken, Task> fill, CancellationToken cancellationToken);
+    public Task<StagingTable> StageRowsAsync(int columnCount, Func<IStagingSink, CancellationToken, Task> fill, CancellationToken cancellationToken);
 
     /// <summary>Counts, per staged column, the values that would convert to each candidate type.</summary>
-    Task<IReadOnlyList<StagedColumnProfile>> ProfileAsync(StagingTable staging, CancellationToken cancellationToken);
+    public Task<IReadOnlyList<StagedColumnProfile>> ProfileAsync(StagingTable staging, CancellationToken cancellationToken);
 
     /// <summary>Validates the staged rows against the plan and, if they pass (or bad rows may be skipped), creates the version table.</summary>
-    Task<VersionBuildResult> BuildVersionAsync(VersionBuildPlan plan, CancellationToken cancellationToken);
+    public Task<VersionBuildResult> BuildVersionAsync(VersionBuildPlan plan, CancellationToken cancellationToken);
 
-    Task DropTableAsync(string tableName, CancellationToken cancellationToken);
+    public Task DropTableAsync(string tableName, CancellationToken cancellationToken);
 
     /// <summary>Names of every version and staging table in the store.</summary>
-    Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken);
+    public Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken);
 }

@@ -45,7 +45,7 @@ internal static class DuckDbConversions
             SodaType.Line => GeoJsonOf(v, "'LineString'"),
             SodaType.MultiLine => GeoJsonOf(v, "'MultiLineString'"),
             SodaType.Polygon => GeoJsonOf(v, "'Polygon'"),
-            SodaType.MultiPolygon => $"(CASE WHEN json_valid({v}) AND json_extract_string({v}, '$.type') = 'Polygon' " +
+            SodaType.MultiPolygon => $"(CASE WHEN {GeometryType(v)} = 'Polygon' " +
                                      $"THEN json_object('type', 'MultiPolygon', 'coordinates', json_array(json_extract({v}, '$.coordinates')))::VARCHAR " +
                                      $"ELSE {GeoJsonOf(v, "'MultiPolygon'")} END)",
             SodaType.Json => $"(CASE WHEN json_valid({v}) THEN {v} END)",
@@ -92,8 +92,11 @@ internal static class DuckDbConversions
     public static string LooksLikeUrl(string trimmed) => $"regexp_full_match({trimmed}, 'https?://[^\\s]+')";
 
     public static string LooksLikeGeoJson(string trimmed) =>
-        $"(starts_with({trimmed}, '{{') AND json_valid({trimmed}) AND json_extract_string({trimmed}, '$.type') IN " +
-        "('Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'))";
+        $"({GeometryType(trimmed)} IN ('Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'))";
+
+    /// <summary>The "type" member of a JSON object, or null. CASE keeps the JSON functions away from values that are not JSON, which would make them throw.</summary>
+    private static string GeometryType(string trimmed) =>
+        $"(CASE WHEN starts_with({trimmed}, '{{') AND json_valid({trimmed}) THEN json_extract_string({trimmed}, '$.type') END)";
 
     private static string WktPoint(string trimmed) =>
         $"(CASE WHEN regexp_matches({trimmed}, {WktPointPattern}) THEN struct_pack(" +
@@ -101,10 +104,10 @@ internal static class DuckDbConversions
         $"lat := TRY_CAST(regexp_extract({trimmed}, {WktPointPattern}, 2) AS DOUBLE)) END)";
 
     private static string GeoJsonPoint(string trimmed) =>
-        $"(CASE WHEN starts_with({trimmed}, '{{') AND json_valid({trimmed}) AND json_extract_string({trimmed}, '$.type') = 'Point' THEN struct_pack(" +
+        $"(CASE WHEN {GeometryType(trimmed)} = 'Point' THEN struct_pack(" +
         $"lon := TRY_CAST(json_extract({trimmed}, '$.coordinates[0]') AS DOUBLE), " +
         $"lat := TRY_CAST(json_extract({trimmed}, '$.coordinates[1]') AS DOUBLE)) END)";
 
     private static string GeoJsonOf(string trimmed, string geometryTypeLiteral) =>
-        $"(CASE WHEN json_valid({trimmed}) AND json_extract_string({trimmed}, '$.type') = {geometryTypeLiteral} THEN {trimmed} END)";
+        $"(CASE WHEN {GeometryType(trimmed)} = {geometryTypeLiteral} THEN {trimmed} END)";
 }

@@ -37,7 +37,7 @@ public sealed partial class DuckDbDataStore
                 await ReadProblemsAsync(connection, plan, problems, report, cancellationToken);
                 if (!plan.SkipBadRows)
                 {
-                    return new VersionBuildResult(false, 0, 0, report.ToImmutable(), badRows, plan.Staging.RowCount);
+                    return new VersionBuildResult(false, 0, 0, report.ToImmutable(), badRows);
                 }
             }
         }
@@ -67,7 +67,7 @@ public sealed partial class DuckDbDataStore
         }
 
         long rows = await ScalarAsync<long>(connection, $"SELECT count(*) FROM {table}", cancellationToken);
-        return new VersionBuildResult(true, rows, badRows, report.ToImmutable(), badRows, plan.Staging.RowCount);
+        return new VersionBuildResult(true, rows, badRows, report.ToImmutable(), badRows);
     }
 
     /// <summary>A UNION of (rn, target column index, raw value, reason code) for every value that cannot load.</summary>

@@ -10,11 +10,12 @@ namespace CivicData.Storage.DuckDb;
 
 /// <summary>
 /// The embedded data store: one DuckDB file, one table per dataset version. A root connection keeps the database
-/// open for the life of the store; every operation works on its own duplicate of it, so reads run side by side.
+/// open for the life of the store; every operation opens its own connection to it, so reads run side by side.
 /// </summary>
 public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDisposable
 {
     private readonly DuckDBConnection _root;
+    private readonly string _connectionString;
     private readonly StorageOptions _options;
 
     public DuckDbDataStore(string databasePath, StorageOptions options)
@@ -27,7 +28,8 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
             Directory.CreateDirectory(directory);
         }
 
-        _root = new DuckDBConnection($"Data Source={databasePath}");
+        _connectionString = $"Data Source={databasePath}";
+        _root = new DuckDBConnection(_connectionString);
         try
         {
             _root.Open();
@@ -122,12 +124,10 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
 
     private DuckDBConnection OpenConnection()
     {
-        DuckDBConnection connection = _root.Duplicate();
-        if (connection.State != System.Data.ConnectionState.Open)
-        {
-            connection.Open();
-        }
-
+        // DuckDB.NET shares one database instance between connections to the same file in a process; the root
+        // connection keeps that instance (and its caches) alive between operations.
+        var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
         return connection;
     }
 

@@ -4,5 +4,5 @@ namespace CivicData.Storage.Loading;
 public interface IStagingSink
 {
     /// <summary>Appends one row; <paramref name="values"/> has one entry per staged column (null for missing).</summary>
-    void AppendRow(long rowNumber, ReadOnlySpan<string?> values);
+    public void AppendRow(long rowNumber, ReadOnlySpan<string?> values);
 }
