@@ -1,0 +1,6 @@
+using CivicData.Soql;
+
+namespace CivicData.Web.Datasets;
+
+/// <summary>A compiled query against a visible dataset, with the ETag its result will carry (known before it runs).</summary>
+public sealed record PreparedQuery(VisibleDataset Dataset, CompiledQuery Compiled, string ETag);

@@ -1,0 +1,17 @@
+namespace CivicData.Web.Errors;
+
+/// <summary>The wire shapes errors take; each endpoint group declares its family with <c>WithErrorFamily</c>.</summary>
+public enum ErrorFamily
+{
+    /// <summary>RFC 9457 problem details, for our own APIs and anything that declares nothing.</summary>
+    Native,
+
+    /// <summary>SODA's <c>{"code", "errorCode", "error": true, "message", "data"}</c>.</summary>
+    Soda,
+
+    /// <summary>An HTML error page, for the portal.</summary>
+    Pages,
+}
+
+/// <summary>Endpoint metadata naming the error family.</summary>
+public sealed record ErrorFamilyMetadata(ErrorFamily Family);
