@@ -1,0 +1,107 @@
+using CivicData.Catalog;
+using CivicData.Catalog.Sqlite;
+using CivicData.Core;
+using CivicData.Ingest.Publishing;
+using CivicData.Storage;
+using CivicData.Storage.DuckDb;
+using CivicData.Web.Datasets;
+using CivicData.Web.Errors;
+using CivicData.Web.Soda;
+using CivicData.Web.Views;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CivicData.Web.Hosting;
+
+/// <summary>Builds the whole portal: services, stores, every front door. The CLI's <c>serve</c> and the tests both start here.</summary>
+public static class CivicDataWebApplication
+{
+    public static WebApplication Build(CivicDataHostSettings settings, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        string webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The build output, not the working directory: wwwroot and appsettings are copied there.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+            EnvironmentName = settings.Environment,
+            // Razor Pages and the portal's compiled views live in this assembly, whatever the entry point is.
+            ApplicationName = typeof(CivicDataWebApplication).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        AddCivicData(builder.Services, settings);
+
+        WebApplication app = builder.Build();
+        UseCivicData(app);
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel actually bound (port 0 resolved), available once the app has started.</summary>
+    public static IReadOnlyList<Uri> GetAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        IServerAddressesFeature? feature = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        return feature is null ? [] : [.. feature.Addresses.Select(address => new Uri(address))];
+    }
+
+    private static void AddCivicData(IServiceCollection services, CivicDataHostSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration("Storage").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        // Acquired now, so a second process fails before it binds a port; registered through a factory so the
+        // container owns it and releases the lock when the app is disposed.
+        DataDirectory dataDirectory = DataDirectory.Acquire(settings.DataDirectory);
+        services.AddSingleton(_ => dataDirectory);
+        services.AddSingleton<ICatalogStore>(provider => new SqliteCatalogStore(
+            provider.GetRequiredService<DataDirectory>().CatalogPath,
+            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new DuckDbDataStore(
+            provider.GetRequiredService<DataDirectory>().DataPath,
+            provider.GetRequiredService<StorageOptions>()));
+        services.AddSingleton<IDataStore>(provider => provider.GetRequiredService<DuckDbDataStore>());
+        services.AddSingleton(provider => new DatasetPublisher(
+            provider.GetRequiredService<ICatalogStore>(),
+            provider.GetRequiredService<IDataStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<StorageOptions>()));
+        services.AddSingleton<DatasetQueryService>();
+        services.AddHostedService<CatalogStartup>();
+
+        services.AddExceptionHandler<CivicDataExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddRazorPages(options => options.RootDirectory = "/Portal/Pages");
+    }
+
+    private static void UseCivicData(WebApplication app)
+    {
+        // Outermost: turns an empty 4xx/5xx from a page (or an unknown URL) into the portal's error page.
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Expected errors (bad SoQL, unknown dataset) are answers, not incidents; only the rest is logged.
+            SuppressDiagnosticsCallback = context => context.Exception is CivicDataError,
+        });
+
+        // wwwroot from the build output (see CivicData.Web.csproj): the same under dotnet run, dotnet test and publish.
+        if (app.Environment.WebRootFileProvider is PhysicalFileProvider)
+        {
+            app.UseStaticFiles();
+        }
+
+        app.UseRouting();
+        app.MapSoda();
+        app.MapViews();
+        app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
+    }
+}
