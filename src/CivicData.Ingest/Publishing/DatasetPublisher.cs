@@ -130,7 +130,7 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
         var readOptions = new TabularReadOptions { Format = format, Encoding = request.Encoding, Sheet = request.Sheet };
         await using ITabularReader reader = await TabularReaderFactory.OpenAsync(request.Path, readOptions, cancellationToken);
         // The header comes from our reader so names are exactly as written, whichever path stages the rows.
-        IReadOnlyList<SourceColumn> header = reader.Columns.ToList();
+        List<SourceColumn> header = [.. reader.Columns];
         int count = header.Count;
         if (count == 0)
         {
@@ -265,7 +265,7 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
 
     private static ValidationError BadRowsError(VersionBuildResult built)
     {
-        var message = new StringBuilder(CultureInfo.InvariantCulture, $"{built.BadRowCount:N0} row(s) could not be loaded, so nothing was changed. ");
+        var message = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{built.BadRowCount:N0} row(s) could not be loaded, so nothing was changed. ");
         foreach (BadRow bad in built.BadRows.Take(3))
         {
             message.Append(CultureInfo.InvariantCulture, $"Row {bad.Row}, column {bad.Column}: '{bad.Value}' is {bad.Reason}. ");
