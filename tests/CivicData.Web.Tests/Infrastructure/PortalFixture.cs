@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using CivicData.Core.Datasets;
+using CivicData.Core.Schema;
+using CivicData.Ingest.Publishing;
+using CivicData.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicData.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One real portal for the HTTP tests: Kestrel on a free loopback port, SQLite catalog and DuckDB data in a temp
+/// folder, loaded with real files from the shared data sets through the real publisher.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public static readonly DatasetId La311 = DatasetId.Parse("la31-test");
+    public static readonly DatasetId SfInspections = DatasetId.Parse("sfin-test");
+    public static readonly DatasetId CouncilDistricts = DatasetId.Parse("lacd-test");
+    public static readonly DatasetId PrivateLegend = DatasetId.Parse("priv-test");
+
+    public const string La311Title = "MyLA311 Service Requests (test)";
+    public const string PrivateTitle = "Inspection score legend (private)";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-web-tests-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("The portal has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _app = CivicDataWebApplication.Build(
+            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" },
+            ["--Logging:LogLevel:Default=Warning"]);
+        await _app.StartAsync();
+        BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0];
+        Client = new HttpClient { BaseAddress = BaseAddress };
+
+        DatasetPublisher publisher = _app.Services.GetRequiredService<DatasetPublisher>();
+        await publisher.PublishAsync(
+            new PublishRequest
+            {
+                Path = SharedData.La311Csv,
+                Id = La311,
+                Title = La311Title,
+                Description = "Service requests made to the City of Los Angeles through MyLA311 in early January 2018.",
+                Category = "City Services",
+                Department = "Information Technology Agency",
+                Tags = ["311", "service requests"],
+                License = "Public Domain",
+                Attribution = "City of Los Angeles",
+                RowIdentifier = "srnumber",
+            },
+            progress: null,
+            CancellationToken.None);
+        await publisher.PublishAsync(
+            new PublishRequest
+            {
+                Path = SharedData.SfInspectionsCsv,
+                Id = SfInspections,
+                Title = "Restaurant Inspection Scores, San Francisco",
+                Description = "Scored routine inspections of San Francisco food businesses.",
+                Category = "Health",
+                Department = "Public Health",
+                Tags = ["restaurants", "inspections"],
+                License = "ODC Public Domain Dedication and License (PDDL)",
+                TypeOverrides = ImmutableDictionary<string, SodaType>.Empty.Add("date", SodaType.FloatingTimestamp),
+            },
+            progress: null,
+            CancellationToken.None);
+        await publisher.PublishAsync(
+            new PublishRequest
+            {
+                Path = SharedData.CouncilDistrictsGeoJson,
+                Id = CouncilDistricts,
+                Title = "Los Angeles City Council Districts (2012)",
+                Description = "Boundaries of the fifteen Los Angeles City Council districts.",
+                Category = "Boundaries",
+                Department = "City Planning",
+                Tags = ["boundaries", "maps"],
+            },
+            progress: null,
+            CancellationToken.None);
+        await publisher.PublishAsync(
+            new PublishRequest
+            {
+                Path = SharedData.SfLegendCsv,
+                Id = PrivateLegend,
+                Title = PrivateTitle,
+                Category = "Health",
+                Private = true,
+            },
+            progress: null,
+            CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling file handle on some platforms; the OS cleans temp.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "Portal";
+}
