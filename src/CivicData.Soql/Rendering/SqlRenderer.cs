@@ -35,7 +35,10 @@ public sealed class SqlRenderer
     {
         // GROUP BY expressions are rendered once; a select, HAVING or ORDER BY expression equal to one of them reuses
         // its fragment, so both places carry the same placeholders and the engine sees the same expression.
-        _groupBy = [.. query.GroupBy.Select(expression => (expression, RenderExpression(expression)))];
+        // DuckDB rejects a bare placeholder as a GROUP BY key, so a literal key is wrapped in a cast to its own type.
+        _groupBy = [.. query.GroupBy.Select(expression => (expression, expression is BoundLiteralExpression { IsNull: false }
+            ? _dialect.Cast(RenderExpression(expression), expression.Type, expression.Type)
+            : RenderExpression(expression)))];
 
         List<ISqlFragment> parts =
         [
@@ -63,7 +66,10 @@ public sealed class SqlRenderer
             parts.Add(RenderExpression(query.Having));
         }
 
-        List<ISqlFragment> orderBy = [.. query.OrderBy.Select(item => RenderOrderItem(RenderExpression(item.Expression), item.IsDescending, item.NullsFirst))];
+        // A constant key orders nothing, and DuckDB rejects a placeholder-only ORDER BY key: leave constants out.
+        List<ISqlFragment> orderBy = [.. query.OrderBy
+            .Where(item => !IsConstant(item.Expression))
+            .Select(item => RenderOrderItem(RenderExpression(item.Expression), item.IsDescending, item.NullsFirst))];
 
         // Deterministic order for paging: load order for row queries, the groups for grouped ones.
         if (!query.IsAggregated)
@@ -74,7 +80,7 @@ public sealed class SqlRenderer
         {
             foreach ((BoundExpression expression, ISqlFragment fragment) in _groupBy)
             {
-                if (!query.OrderBy.Any(item => BoundTreeComparer.AreEqual(item.Expression, expression)))
+                if (!IsConstant(expression) && !query.OrderBy.Any(item => BoundTreeComparer.AreEqual(item.Expression, expression)))
                 {
                     orderBy.Add(RenderOrderItem(fragment, isDescending: false, nullsFirst: false));
                 }
@@ -91,6 +97,14 @@ public sealed class SqlRenderer
         parts.Add(_dialect.LimitOffset(limit, new SqlParameter(query.Offset, SodaType.Number)));
         return Sql.Sql.Join(" ", parts);
     }
+
+    /// <summary>An expression with no column in it has one value for every row.</summary>
+    private static bool IsConstant(BoundExpression expression) => expression switch
+    {
+        BoundColumnExpression or BoundSearchExpression => false,
+        BoundFunctionCallExpression { Function.IsAggregate: true } => false,
+        _ => BoundTreeComparer.Children(expression).All(IsConstant),
+    };
 
     private static SqlList RenderOrderItem(ISqlFragment expression, bool isDescending, bool nullsFirst) => Sql.Sql.Sequence(
         expression,

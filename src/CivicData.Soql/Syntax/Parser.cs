@@ -73,7 +73,7 @@ public sealed class Parser
 
     private Token Peek(int offset)
     {
-        int index = Math.Min(_position + offset, _tokens.Length - 1);
+        int index = Math.Clamp(_position + offset, 0, _tokens.Length - 1);
         return _tokens[index];
     }
 
@@ -223,8 +223,8 @@ public sealed class Parser
     {
         Token first = Current;
         ImmutableArray<SelectItem> items = ParseList(ParseSelectItem);
-        Token last = Peek(-1);
-        return new SelectClause(items, SyntaxNode.Cover(first.Location, _position > 0 ? last.Location : first.Location));
+        TextLocation last = _position > 0 ? Peek(-1).Location : first.Location;
+        return new SelectClause(items, SyntaxNode.Cover(first.Location, last.Span.End >= first.Span.Start ? last : first.Location));
     }
 
     private SelectItem ParseSelectItem()

@@ -244,6 +244,14 @@ public sealed class DuckDbExecutionTests(DuckDbFixture duckDb) : IClassFixture<D
             Run(new SoqlRequest { Select = "make || '!' AS shout, count(*)", Group = "shout" }));
     }
 
+    [Fact]
+    public void Constant_order_and_group_keys_run()
+    {
+        Assert.Equal(["Lift", "Rush"], Names(new SoqlRequest { Order = "'x', :id", Limit = "2" }));
+        Assert.Equal([["x", 6d]], Run(new SoqlRequest { Select = "'x' AS k, count(*)", Group = "'x'" }));
+        Assert.Equal([[6d]], Run(new SoqlRequest { Select = "count(*)", Group = "1 + 1" }));
+    }
+
     private List<object?[]> Run(SoqlRequest request) => duckDb.Run(Compile.Request(request).Statement);
 
     private List<object?> Names(SoqlRequest request)
