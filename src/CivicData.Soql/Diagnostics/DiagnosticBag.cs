@@ -55,6 +55,9 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     internal void ReportInvalidAlias(TextLocation location) =>
         Report(DiagnosticCode.Malformed, location, "An alias must be a plain identifier, not a system field.");
 
+    internal void ReportTooDeep(TextLocation location) =>
+        Report(DiagnosticCode.Malformed, location, "The expression is nested too deeply.");
+
     internal void ReportQueryCombinedWithClauses() =>
         Report(DiagnosticCode.Malformed, null, "$query cannot be combined with other SoQL parameters.");
 

@@ -11,11 +11,18 @@ namespace CivicData.Soql.Syntax;
 /// </summary>
 public sealed class Parser
 {
+    /// <summary>How deep parentheses, calls and prefix operators may nest; keeps recursion far from the stack limit.</summary>
+    public const int MaxNesting = 100;
+
+    /// <summary>How deep an expression tree may be, counting chains such as <c>a OR b OR c ...</c>.</summary>
+    public const int MaxTreeDepth = 400;
+
     private readonly SourceText _source;
     private readonly DiagnosticBag _diagnostics;
     private readonly ImmutableArray<Token> _tokens;
     private readonly int _errorsBefore;
     private int _position;
+    private int _nesting;
 
     private Parser(SourceText source, DiagnosticBag diagnostics)
     {
@@ -300,7 +307,38 @@ public sealed class Parser
         return new OrderByItem(expression, descending, nullsFirst, SyntaxNode.Cover(expression.Location, end));
     }
 
-    private Expression ParseExpression() => ParseOr();
+    private Expression ParseExpression()
+    {
+        if (!Enter())
+        {
+            return new LiteralExpression(Current, LiteralKind.Null, null);
+        }
+
+        Expression expression = ParseOr();
+        _nesting--;
+        if (_nesting == 0 && SyntaxDepth.Exceeds(expression, MaxTreeDepth) && !HasFailed)
+        {
+            _diagnostics.ReportTooDeep(expression.Location);
+        }
+
+        return expression;
+    }
+
+    private bool Enter()
+    {
+        if (_nesting >= MaxNesting)
+        {
+            if (!HasFailed)
+            {
+                _diagnostics.ReportTooDeep(Current.Location);
+            }
+
+            return false;
+        }
+
+        _nesting++;
+        return true;
+    }
 
     private Expression ParseOr()
     {
@@ -328,7 +366,14 @@ public sealed class Parser
     {
         if (TryMatch(TokenKind.NotKeyword, out Token not))
         {
-            return new UnaryExpression(not, ParseNot());
+            if (!Enter())
+            {
+                return new LiteralExpression(not, LiteralKind.Null, null);
+            }
+
+            var negation = new UnaryExpression(not, ParseNot());
+            _nesting--;
+            return negation;
         }
 
         return ParsePredicate();
@@ -404,7 +449,14 @@ public sealed class Parser
         if (Current.Kind is TokenKind.Minus or TokenKind.Plus)
         {
             Token op = Next();
-            return new UnaryExpression(op, ParseUnary());
+            if (!Enter())
+            {
+                return new LiteralExpression(op, LiteralKind.Null, null);
+            }
+
+            var unary = new UnaryExpression(op, ParseUnary());
+            _nesting--;
+            return unary;
         }
 
         return ParsePostfix();

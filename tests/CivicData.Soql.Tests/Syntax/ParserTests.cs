@@ -1,3 +1,4 @@
+using CivicData.Core;
 using CivicData.Soql.Ast;
 using CivicData.Soql.Diagnostics;
 using CivicData.Soql.Syntax;
@@ -142,6 +143,29 @@ public sealed class ParserTests
         var position = Assert.IsType<Dictionary<string, object?>>(error.Details["position"]);
         Assert.Equal(2, position["line"]);
         Assert.Equal(14, position["column"]);
+    }
+
+    [Theory]
+    [InlineData("(", 5000)]
+    [InlineData("- ", 5000)]
+    [InlineData("NOT ", 5000)]
+    [InlineData("upper(", 5000)]
+    public void Deep_nesting_is_malformed_not_a_crash(string opener, int count)
+    {
+        string where = string.Concat(Enumerable.Repeat(opener, count)) + "make";
+
+        QueryError error = Compile.Error(new SoqlRequest { Where = where });
+
+        Assert.Equal("query.compiler.malformed", error.Code);
+    }
+
+    [Fact]
+    public void Long_or_chains_are_limited_but_moderate_ones_compile()
+    {
+        string Chain(int n) => string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"v_max = {i}"));
+
+        Assert.Equal(200, Compile.Request(new SoqlRequest { Where = Chain(200) }).Statement.Parameters.Length - 2);
+        Assert.Equal("query.compiler.malformed", Compile.Error(new SoqlRequest { Where = Chain(5000) }).Code);
     }
 
     private static Expression ParseWhere(string text)

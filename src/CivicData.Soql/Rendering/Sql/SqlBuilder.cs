@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using CivicData.Soql.Rendering.Dialects;
 
@@ -45,6 +44,4 @@ public sealed class SqlBuilder
         fragment.WriteTo(builder);
         return builder.Build();
     }
-
-    internal ImmutableArray<SqlParameterValue> Parameters => [.. _parameters];
 }
