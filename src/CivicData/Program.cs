@@ -1,1 +1,10 @@
-return 0;
+using System.CommandLine;
+using CivicData.Commands;
+
+var root = new RootCommand("CivicData: an open data portal. Publish files as datasets, then find, explore and query them over SODA.")
+{
+    ServeCommand.Create(),
+    ImportCommand.Create(),
+    ExportCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -48,7 +48,7 @@ internal static class DuckDbConversions
             SodaType.MultiPolygon => $"(CASE WHEN {GeometryType(v)} = 'Polygon' " +
                                      $"THEN json_object('type', 'MultiPolygon', 'coordinates', json_array(json_extract({v}, '$.coordinates')))::VARCHAR " +
                                      $"ELSE {GeoJsonOf(v, "'MultiPolygon'")} END)",
-            SodaType.Json => $"(CASE WHEN json_valid({v}) THEN {v} END)",
+            SodaType.Json => $"(CASE WHEN json_valid({v}) THEN json({v})::VARCHAR END)",
             _ => throw new UnreachableException(),
         };
     }
@@ -109,5 +109,5 @@ internal static class DuckDbConversions
         $"lat := TRY_CAST(json_extract({trimmed}, '$.coordinates[1]') AS DOUBLE)) END)";
 
     private static string GeoJsonOf(string trimmed, string geometryTypeLiteral) =>
-        $"(CASE WHEN {GeometryType(trimmed)} = {geometryTypeLiteral} THEN {trimmed} END)";
+        $"(CASE WHEN {GeometryType(trimmed)} = {geometryTypeLiteral} THEN json({trimmed})::VARCHAR END)";
 }

@@ -1,6 +1,9 @@
-namespace CivicData.Ingest.Tests.Publishing;
+namespace CivicData.Testing;
 
-/// <summary>The real public datasets in ../shared/data next to the repository (or $CIVICDATA_SHARED_DATA).</summary>
+/// <summary>
+/// The real public datasets in ../shared/data next to the repository (or $CIVICDATA_SHARED_DATA); without that
+/// folder, the repository's own copies in samples/ serve the same files. Linked into each test project that needs it.
+/// </summary>
 internal static class SharedData
 {
     public static string Root { get; } = Find();
@@ -12,6 +15,14 @@ internal static class SharedData
     public static string Businesses => Path.Combine(Root, "sf-restaurant-inspections", "businesses.csv");
 
     public static string CouncilDistricts => Path.Combine(Root, "la-boundaries", "la_council_districts_2012.geojson");
+
+    public static string NeighborhoodCouncils => Path.Combine(Root, "la-boundaries", "la_neighborhood_councils_2019.geojson");
+
+    public static string CouncilLookup => Path.Combine(Root, "la-boundaries", "la_neighborhood_councils_lookup.csv");
+
+    public static string Violations => Path.Combine(Root, "sf-restaurant-inspections", "violations.csv");
+
+    public static string Legend => Path.Combine(Root, "sf-restaurant-inspections", "legend.csv");
 
     private static string Find()
     {
@@ -25,7 +36,6 @@ internal static class SharedData
             if (File.Exists(Path.Combine(directory.FullName, "CivicData.sln")))
             {
                 string shared = Path.Combine(directory.FullName, "..", "shared", "data");
-                // Without ../shared, the repository's own copies in samples/ serve the same files.
                 return Directory.Exists(shared) ? Path.GetFullPath(shared) : Path.Combine(directory.FullName, "samples");
             }
         }

@@ -1,0 +1,58 @@
+using CivicData.Catalog;
+using CivicData.Catalog.Sqlite;
+using CivicData.Ingest.Publishing;
+using CivicData.Storage;
+using CivicData.Storage.DuckDb;
+
+namespace CivicData.Commands;
+
+/// <summary>The stores of a data directory, opened by a command that runs without the server.</summary>
+internal sealed class EmbeddedStores : IAsyncDisposable
+{
+    private readonly DataDirectory _directory;
+    private readonly DuckDbDataStore _data;
+
+    private EmbeddedStores(DataDirectory directory, SqliteCatalogStore catalog, DuckDbDataStore data, StorageOptions options)
+    {
+        _directory = directory;
+        _data = data;
+        Catalog = catalog;
+        Options = options;
+        Publisher = new DatasetPublisher(catalog, data, TimeProvider.System, options);
+    }
+
+    public ICatalogStore Catalog { get; }
+
+    public IDataStore Data => _data;
+
+    public StorageOptions Options { get; }
+
+    public DatasetPublisher Publisher { get; }
+
+    /// <summary>Takes the data directory (failing clearly if a server holds it) and opens both stores.</summary>
+    public static async Task<EmbeddedStores> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        DataDirectory directory = DataDirectory.Acquire(path);
+        try
+        {
+            var options = new StorageOptions();
+            var catalog = new SqliteCatalogStore(directory.CatalogPath, TimeProvider.System);
+            await catalog.MigrateAsync(cancellationToken);
+            var data = new DuckDbDataStore(directory.DataPath, options);
+            var stores = new EmbeddedStores(directory, catalog, data, options);
+            await stores.Publisher.RemoveOrphansAsync(cancellationToken);
+            return stores;
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _data.DisposeAsync();
+        _directory.Dispose();
+    }
+}

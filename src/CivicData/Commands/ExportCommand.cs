@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.IO.Pipelines;
+using CivicData.Core;
+using CivicData.Soql;
+using CivicData.Web.Datasets;
+using CivicData.Web.Soda;
+
+namespace CivicData.Commands;
+
+/// <summary><c>export ID</c>: writes every row of a dataset's current version as CSV, JSON or GeoJSON.</summary>
+internal static class ExportCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("ID") { Description = "Dataset id (4x4)." };
+        Option<string?> data = SharedOptions.Data();
+        var format = new Option<string>("--format") { Description = "csv, json or geojson.", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json", "geojson");
+        var output = new Option<string?>("--out") { Description = "File to write (default: standard output)." };
+        var command = new Command("export", "Write every row of a dataset as CSV, JSON or GeoJSON.") { id, data, format, output };
+        command.SetAction((result, cancellationToken) => CommandErrors.RunAsync(async () =>
+        {
+            if (!SodaFormat.TryFromExtension(result.GetValue(format)!, out SodaFormat? sodaFormat))
+            {
+                throw new ValidationError("cli.format", "--format must be csv, json or geojson.");
+            }
+
+            await using EmbeddedStores stores = await EmbeddedStores.OpenAsync(SharedOptions.ResolveDataDirectory(result.GetValue(data)), cancellationToken);
+            var queries = new DatasetQueryService(stores.Catalog, stores.Data);
+            // The operator at the console may export private datasets; exports have no row limit.
+            VisibleDataset dataset = await queries.FindAsync(result.GetValue(id)!, DatasetCaller.Operator, cancellationToken);
+            PreparedQuery query = queries.Prepare(dataset, new SoqlRequest { DefaultLimit = null, MaxLimit = null }, sodaFormat.Extension);
+
+            string? path = result.GetValue(output);
+            string? partial = path is null ? null : path + ".partial";
+            Stream stream = partial is null ? Console.OpenStandardOutput() : new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            await using (stream)
+            {
+                PipeWriter writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+                await queries.WriteAsync(query, sodaFormat.CreateWriter(false), writer, cancellationToken);
+                await writer.CompleteAsync();
+            }
+
+            // Written next to the target and moved into place, so a failed export never leaves half a file under the real name.
+            if (partial is not null)
+            {
+                File.Move(partial, path!, overwrite: true);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}
