@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicData.Web.Errors;
+using CivicData.Web.Soda.Writers;
 using Microsoft.AspNetCore.Http;
 
 namespace CivicData.Web.Soda;
@@ -19,7 +20,7 @@ internal static class SodaErrorWriter
         // CORS on errors too, so browser clients can read why a request failed.
         response.Headers.AccessControlAllowOrigin = "*";
 
-        await using var json = new Utf8JsonWriter(response.BodyWriter);
+        await using var json = new Utf8JsonWriter(response.BodyWriter, JsonRowWriter.WriterOptions);
         json.WriteStartObject();
         json.WriteString("code", error.Code);
         json.WriteString("errorCode", error.Code);
