@@ -1,8 +1,8 @@
 using CivicData.Web.Datasets;
 using CivicData.Web.Errors;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CivicData.Web.Soda;

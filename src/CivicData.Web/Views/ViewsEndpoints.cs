@@ -4,9 +4,9 @@ using CivicData.Core.Schema;
 using CivicData.Web.Datasets;
 using CivicData.Web.Errors;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CivicData.Web.Views;
