@@ -5,6 +5,7 @@ using CivicData.Core;
 using CivicData.Core.Datasets;
 using CivicData.Core.Schema;
 using CivicData.Ingest.Publishing;
+using CivicData.Ingest.Tests.Fixtures;
 using CivicData.Storage.Loading;
 
 namespace CivicData.Ingest.Tests.Publishing;
@@ -133,6 +134,25 @@ public sealed class DatasetPublisherTests
         List<object?[]> rows = await fixture.QueryAsync(result.Id, "SELECT name, count, \"when\" FROM {table} ORDER BY \":seq\"");
         Assert.Equal(["alpha", 3.0, new DateTime(2024, 1, 2, 3, 4, 5)], rows[0]);
         Assert.Equal(["beta", 4.0, new DateTime(2024, 2, 3)], rows[1]);
+    }
+
+    [Fact]
+    public async Task Xlsx_sheet_loads_with_dates_numbers_and_checkboxes()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        string path = Path.Combine(fixture.Directory, "permits.xlsx");
+        XlsxWorkbookWriter.Write(path,
+            new XlsxSheet("Notes", [["ignored"]]),
+            new XlsxSheet("Permits", [["Permit No", "Fee", "Issued", "Paid"], ["P-1", 120.5, new DateTime(2024, 3, 1, 9, 30, 0), true], ["P-2", 80, new DateTime(2024, 3, 2), false]]));
+
+        PublishResult result = await fixture.PublishAsync(new PublishRequest { Path = path, Sheet = "Permits" });
+
+        DatasetVersion version = await fixture.CurrentVersionAsync(result.Id);
+        Assert.Equal(["permit_no", "fee", "issued", "paid"], version.Columns.Select(c => c.FieldName));
+        Assert.Equal([SodaType.Text, SodaType.Number, SodaType.FloatingTimestamp, SodaType.Checkbox], version.Columns.Select(c => c.Type));
+        Assert.Equal(
+            [["P-1", 120.5, new DateTime(2024, 3, 1, 9, 30, 0), true], ["P-2", 80.0, new DateTime(2024, 3, 2), false]],
+            await fixture.QueryAsync(result.Id, "SELECT permit_no, fee, issued, paid FROM {table} ORDER BY \":seq\""));
     }
 
     [Fact]
