@@ -92,6 +92,15 @@ public sealed class SodaErrorTests(PortalFixture portal)
         Assert.True(body.GetProperty("error").GetBoolean());
     }
 
+    [Fact]
+    public async Task Query_combined_with_clause_parameters_is_a_400()
+    {
+        (HttpResponseMessage response, JsonElement body, _) = await GetErrorAsync($"{s_la}.json?$query=SELECT srnumber&$where=cd = 5");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(body.GetProperty("error").GetBoolean());
+    }
+
     private static void AssertNoStackFrames(string text)
     {
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);

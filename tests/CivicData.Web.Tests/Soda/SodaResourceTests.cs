@@ -231,6 +231,30 @@ public sealed class SodaResourceTests(PortalFixture portal)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Ordering_by_row_id_works_in_csv_as_rsocrata_pages()
+    {
+        using HttpResponseMessage first = await portal.Client.GetAsync($"{s_la}.csv?$order=:id&$limit=2");
+        using HttpResponseMessage next = await portal.Client.GetAsync($"{s_la}.csv?$order=:id&$limit=2&$offset=2");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        List<string[]> page1 = SimpleCsv.Parse(await first.Content.ReadAsStringAsync());
+        List<string[]> page2 = SimpleCsv.Parse(await next.Content.ReadAsStringAsync());
+        Assert.Equal(3, page1.Count);
+        Assert.Equal(page1[0], page2[0]);
+        Assert.Empty(page1.Skip(1).Select(row => row[0]).Intersect(page2.Skip(1).Select(row => row[0])));
+    }
+
+    [Fact]
+    public async Task A_whole_soql_statement_in_query_is_run()
+    {
+        int expected = La311Source.Rows.Count(row => row["RequestType"] == "Bulky Items");
+
+        JsonElement rows = await GetJsonAsync($"{s_la}.json?$query=SELECT count(*) AS n WHERE requesttype = 'Bulky Items'");
+
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), rows[0].GetProperty("n").GetString());
+    }
+
     private async Task<JsonElement> GetJsonAsync(string url)
     {
         using HttpResponseMessage response = await portal.Client.GetAsync(url);
