@@ -490,12 +490,12 @@ public sealed class Parser
         switch (token.Kind)
         {
             case TokenKind.OpenParen:
-            {
-                Next();
-                Expression inner = ParseExpression();
-                Token close = Match(TokenKind.CloseParen, "')'");
-                return new ParenthesizedExpression(inner, SyntaxNode.Cover(token.Location, close.Location));
-            }
+                {
+                    Next();
+                    Expression inner = ParseExpression();
+                    Token close = Match(TokenKind.CloseParen, "')'");
+                    return new ParenthesizedExpression(inner, SyntaxNode.Cover(token.Location, close.Location));
+                }
 
             case TokenKind.StringLiteral:
                 Next();
