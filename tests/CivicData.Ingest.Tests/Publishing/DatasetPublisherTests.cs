@@ -116,6 +116,20 @@ public sealed class DatasetPublisherTests
         Assert.StartsWith("{\"type\":\"MultiPolygon\"", geometry.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Neighborhood_council_boundaries_load_all_99_features_with_their_properties()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+
+        PublishResult result = await fixture.PublishAsync(new PublishRequest { Path = SharedData.NeighborhoodCouncils });
+
+        Assert.Equal(99, result.RowCount);
+        DatasetVersion version = await fixture.CurrentVersionAsync(result.Id);
+        Assert.Contains(version.Columns, c => c.FieldName == "nc_id");
+        Assert.Equal(["LINCOLN HEIGHTS NC"], (await fixture.QueryAsync(result.Id, "SELECT name FROM {table} WHERE name = 'LINCOLN HEIGHTS NC'")).Select(r => r[0]));
+        Assert.Equal(99L, (await fixture.QueryAsync(result.Id, "SELECT count(*) FROM {table} WHERE json_extract_string(the_geom, '$.type') = 'MultiPolygon'"))[0][0]);
+    }
+
     [Theory]
     [InlineData("rows.tsv", "name\tcount\twhen\nalpha\t3\t2024-01-02T03:04:05\nbeta\t4\t2024-02-03T00:00:00\n")]
     [InlineData("rows.csv", "name;count;when\nalpha;3;01/02/2024 03:04:05 AM\nbeta;4;02/03/2024 12:00:00 AM\n")]

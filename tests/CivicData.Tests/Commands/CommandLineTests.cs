@@ -59,6 +59,27 @@ public sealed partial class CommandLineTests
         Assert.Equal("1-870704814", rows.RootElement[0].GetProperty("srnumber").GetString());
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("geojson")]
+    public async Task Exported_la_311_reimports_to_the_same_values(string format)
+    {
+        using var temp = new TempDirectory();
+        string first = (await Cli.RunAsync("import", SharedData.La311, "--data", temp.Data)).LastLine;
+        string exported = temp.Combine("export." + format);
+        await Cli.RunAsync("export", first, "--data", temp.Data, "--format", format, "--out", exported);
+
+        CliResult second = await Cli.RunAsync("import", exported, "--data", temp.Data);
+        string original = (await Cli.RunAsync("export", first, "--data", temp.Data, "--format", "csv")).Stdout;
+        string roundTripped = (await Cli.RunAsync("export", second.LastLine, "--data", temp.Data, "--format", "csv")).Stdout;
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        List<string> expected = Cells(original, renameGeometry: false);
+        Assert.Equal(10_000, expected.Count);
+        Assert.Equal(expected, Cells(roundTripped, renameGeometry: format == "geojson"));
+    }
+
     [Fact]
     public async Task Bad_rows_exit_non_zero_with_one_line_on_stderr_and_the_report_on_stdout()
     {
@@ -147,6 +168,19 @@ public sealed partial class CommandLineTests
             await server.WaitForExitAsync();
         }
     }
+
+    /// <summary>
+    /// Each row as its non-empty cells, sorted by column name: JSON leaves out columns that are null in every row, and
+    /// GeoJSON names its geometry the_geom, so only values and their columns are compared.
+    /// </summary>
+    private static List<string> Cells(string csv, bool renameGeometry) =>
+        TestCsv.ParseRows(csv)
+            .Select(row => string.Join("|", row
+                .Where(cell => cell.Value.Length > 0)
+                .Select(cell => (Name: renameGeometry && cell.Key == "the_geom" ? "location" : cell.Key, cell.Value))
+                .OrderBy(cell => cell.Name, StringComparer.Ordinal)
+                .Select(cell => cell.Name + "=" + cell.Value)))
+            .ToList();
 
     private static async Task<Uri> ReadListeningAddressAsync(Process server)
     {

@@ -1,13 +1,16 @@
 using System.Text;
 
-namespace CivicData.Ingest.Tests.Publishing;
+namespace CivicData.Testing;
 
 /// <summary>A small RFC 4180 reader written for the tests, so expected values do not come from the code under test.</summary>
 internal static class TestCsv
 {
-    public static List<Dictionary<string, string>> Read(string path)
+    public static List<Dictionary<string, string>> Read(string path) => ParseRows(File.ReadAllText(path, Encoding.UTF8));
+
+    /// <summary>Rows of CSV text as header-keyed dictionaries.</summary>
+    public static List<Dictionary<string, string>> ParseRows(string text)
     {
-        List<List<string>> records = Parse(File.ReadAllText(path, Encoding.UTF8).TrimStart('\uFEFF'));
+        List<List<string>> records = Parse(text.TrimStart('\uFEFF'));
         List<string> header = records[0];
         return records.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : "")).ToDictionary(p => p.h, p => p.v)).ToList();
     }
