@@ -32,18 +32,19 @@ internal sealed partial class RowStreamResult(DatasetQueryService queries, Prepa
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = writer.ContentType;
+        var output = new StartTrackingPipeWriter(response.BodyWriter);
         try
         {
-            await queries.WriteAsync(query, writer, response.BodyWriter, httpContext.RequestAborted);
+            await queries.WriteAsync(query, writer, output, httpContext.RequestAborted);
         }
         catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away; the query was cancelled with it and there is nobody left to tell.
         }
-        catch (Exception exception) when (response.HasStarted)
+        catch (Exception exception) when (output.Started || response.HasStarted)
         {
-            // Rows have gone out under a 200: the only honest signal left is to cut the connection, so the client
-            // sees a truncated transfer instead of a short but apparently complete result.
+            // Rows have gone out (or sit in Kestrel's buffer) under a 200: the only honest signal left is to cut the
+            // connection, so the client sees a truncated transfer instead of a short but apparently complete result.
             ILogger logger = httpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RowStreamResult>();
             LogAborted(logger, exception, query.Dataset.Id.Value);
             httpContext.Abort();

@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using System.Text;
 using CivicData.Core.Schema;
 using CivicData.Soql;
+using CivicData.Web.Soda;
 using CivicData.Web.Soda.Writers;
 using DuckDB.NET.Data;
 
@@ -139,6 +140,27 @@ public sealed class RowWriterTests : IAsyncLifetime
         using var document = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal(2500, document.RootElement.GetArrayLength());
         Assert.Equal("1234", document.RootElement[1234].GetProperty("n").GetString());
+    }
+
+    [Fact]
+    public async Task A_query_that_fails_on_its_first_row_leaves_the_output_untouched()
+    {
+        // Writers read a row before writing a byte, so such a failure can still become a proper error response.
+        foreach (IRowWriter writer in new IRowWriter[] { new JsonRowWriter(), new CsvRowWriter(byteOrderMark: true), new GeoJsonRowWriter() })
+        {
+            await using DuckDBCommand command = _connection.CreateCommand();
+            command.CommandText = "SELECT CAST(x AS INTEGER) AS n FROM (VALUES ('1'), ('x')) v(x)";
+            using var buffer = new MemoryStream();
+            var output = new StartTrackingPipeWriter(PipeWriter.Create(buffer));
+
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                await using DbDataReader reader = await command.ExecuteReaderAsync();
+                await writer.WriteAsync(reader, [new OutputColumn("n", SodaType.Number)], output, CancellationToken.None);
+            });
+
+            Assert.False(output.Started);
+        }
     }
 
     [Fact]
