@@ -15,6 +15,9 @@ internal static class TestCsv
         return records.Skip(1).Select(r => header.Select((h, i) => (h, v: i < r.Count ? r[i] : "")).ToDictionary(p => p.h, p => p.v)).ToList();
     }
 
+    /// <summary>Every record of CSV text, the header included.</summary>
+    public static List<string[]> Records(string text) => [.. Parse(text.TrimStart('\uFEFF')).Select(record => record.ToArray())];
+
     private static List<List<string>> Parse(string text)
     {
         var records = new List<List<string>>();

@@ -19,6 +19,8 @@ internal sealed partial class CatalogStartup(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await catalog.MigrateAsync(cancellationToken);
+        // Tables of a load that was interrupted (a crash, a killed import) never became current; drop them.
+        await publisher.RemoveOrphansAsync(cancellationToken);
         if (settings.SamplesDirectory is { } samples)
         {
             int published = await DemoCatalog.ImportIfEmptyAsync(publisher, catalog, samples, cancellationToken);

@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using CivicData.Catalog;
 using CivicData.Catalog.Sqlite;
 using CivicData.Ingest.Publishing;
 using CivicData.Storage;
+using CivicData.Core;
 using CivicData.Storage.DuckDb;
+using Microsoft.Extensions.Configuration;
 
 namespace CivicData.Commands;
 
@@ -35,7 +38,7 @@ internal sealed class EmbeddedStores : IAsyncDisposable
         DataDirectory directory = DataDirectory.Acquire(path);
         try
         {
-            var options = new StorageOptions();
+            StorageOptions options = LoadStorageOptions();
             var catalog = new SqliteCatalogStore(directory.CatalogPath, TimeProvider.System);
             await catalog.MigrateAsync(cancellationToken);
             var data = new DuckDbDataStore(directory.DataPath, options);
@@ -48,6 +51,28 @@ internal sealed class EmbeddedStores : IAsyncDisposable
             directory.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The same "Storage" settings the server reads: appsettings.json beside the executable, then environment
+    /// variables such as Storage__VersionsToKeep, so a command and a server on one data directory agree.
+    /// </summary>
+    private static StorageOptions LoadStorageOptions()
+    {
+        IConfigurationRoot configuration = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = new StorageOptions();
+        configuration.GetSection("Storage").Bind(options);
+        var problems = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
+        {
+            throw new ValidationError("config.storage", "Invalid Storage settings: " + string.Join(" ", problems.Select(p => p.ErrorMessage)));
+        }
+
+        return options;
     }
 
     public async ValueTask DisposeAsync()

@@ -44,7 +44,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await publisher.PublishAsync(
             new PublishRequest
             {
-                Path = SharedData.La311Csv,
+                Path = SharedData.La311,
                 Id = La311,
                 Title = La311Title,
                 Description = "Service requests made to the City of Los Angeles through MyLA311 in early January 2018.",
@@ -60,7 +60,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await publisher.PublishAsync(
             new PublishRequest
             {
-                Path = SharedData.SfInspectionsCsv,
+                Path = SharedData.Inspections,
                 Id = SfInspections,
                 Title = "Restaurant Inspection Scores, San Francisco",
                 Description = "Scored routine inspections of San Francisco food businesses.",
@@ -75,7 +75,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await publisher.PublishAsync(
             new PublishRequest
             {
-                Path = SharedData.CouncilDistrictsGeoJson,
+                Path = SharedData.CouncilDistricts,
                 Id = CouncilDistricts,
                 Title = "Los Angeles City Council Districts (2012)",
                 Description = "Boundaries of the fifteen Los Angeles City Council districts.",
@@ -88,7 +88,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await publisher.PublishAsync(
             new PublishRequest
             {
-                Path = SharedData.SfLegendCsv,
+                Path = SharedData.Legend,
                 Id = PrivateLegend,
                 Title = PrivateTitle,
                 Category = "Health",

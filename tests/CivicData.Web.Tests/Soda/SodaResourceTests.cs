@@ -102,7 +102,7 @@ public sealed class SodaResourceTests(PortalFixture portal)
     [Fact]
     public async Task Floating_timestamps_have_three_millisecond_digits_and_no_zone()
     {
-        List<string> expected = [.. SimpleCsv.ReadFile(SharedData.SfInspectionsCsv)
+        List<string> expected = [.. TestCsv.Read(SharedData.Inspections)
             .Where(row => row["business_id"] == "19")
             .Select(row => DateTime.ParseExact(row["date"], "yyyyMMdd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture))
             .Order(StringComparer.Ordinal)];
@@ -161,7 +161,7 @@ public sealed class SodaResourceTests(PortalFixture portal)
         string body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("text/csv; charset=UTF-8", response.Content.Headers.GetValues("Content-Type").Single());
-        List<string[]> records = SimpleCsv.Parse(body);
+        List<string[]> records = TestCsv.Records(body);
         Assert.Equal(["srnumber", "requesttype", "address"], records[0]);
         Assert.Equal(expected.Select(row => new[] { row["SRNumber"], row["RequestType"], row["Address"] }), records.Skip(1));
         Assert.Equal(["srnumber", "requesttype", "address"], JsonSerializer.Deserialize<string[]>(response.Headers.GetValues("X-SODA2-Fields").Single())!);
@@ -194,7 +194,7 @@ public sealed class SodaResourceTests(PortalFixture portal)
     [Fact]
     public async Task GeoJson_is_a_feature_collection_with_the_boundaries_as_geometry()
     {
-        using JsonDocument source = JsonDocument.Parse(await File.ReadAllTextAsync(SharedData.CouncilDistrictsGeoJson));
+        using JsonDocument source = JsonDocument.Parse(await File.ReadAllTextAsync(SharedData.CouncilDistricts));
         int features = source.RootElement.GetProperty("features").GetArrayLength();
 
         using HttpResponseMessage response = await portal.Client.GetAsync($"/resource/{PortalFixture.CouncilDistricts.Value}.geojson");
@@ -238,8 +238,8 @@ public sealed class SodaResourceTests(PortalFixture portal)
         using HttpResponseMessage next = await portal.Client.GetAsync($"{s_la}.csv?$order=:id&$limit=2&$offset=2");
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        List<string[]> page1 = SimpleCsv.Parse(await first.Content.ReadAsStringAsync());
-        List<string[]> page2 = SimpleCsv.Parse(await next.Content.ReadAsStringAsync());
+        List<string[]> page1 = TestCsv.Records(await first.Content.ReadAsStringAsync());
+        List<string[]> page2 = TestCsv.Records(await next.Content.ReadAsStringAsync());
         Assert.Equal(3, page1.Count);
         Assert.Equal(page1[0], page2[0]);
         Assert.Empty(page1.Skip(1).Select(row => row[0]).Intersect(page2.Skip(1).Select(row => row[0])));

@@ -36,7 +36,7 @@ public sealed class ViewsEndpointTests(PortalFixture portal)
             Assert.InRange(view.GetProperty(time).GetInt64(), 1_500_000_000, 4_000_000_000);
         }
 
-        string[] header = SimpleCsv.Parse(File.ReadLines(SharedData.La311Csv).First())[0];
+        string[] header = TestCsv.Records(File.ReadLines(SharedData.La311).First())[0];
         JsonElement[] columns = [.. view.GetProperty("columns").EnumerateArray()];
         Assert.Equal(header.Length, columns.Length);
         Assert.Equal(header.Select(name => name.ToLowerInvariant()), columns.Select(column => column.GetProperty("fieldName").GetString()));
