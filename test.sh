@@ -19,6 +19,16 @@ trap 'rm -f "$log"' EXIT
 dotnet test CivicData.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
+# The house style is checked like a test: formatting drift fails the run.
+format_failed=0
+if ! dotnet format CivicData.sln --verify-no-changes --no-restore >"$log.format" 2>&1; then
+  cat "$log.format"
+  echo "dotnet format --verify-no-changes found files to reformat (run: dotnet format CivicData.sln)"
+  format_failed=1
+  status=1
+fi
+rm -f "$log.format"
+
 # Each test assembly prints "Passed!  - Failed: N, Passed: N, Skipped: N, Total: N" (or "Failed!  - ...").
 read -r passed failed skipped < <(awk '
   /(Passed|Failed)! +- +Failed:/ {
@@ -31,6 +41,7 @@ read -r passed failed skipped < <(awk '
   }
   END { printf "%d %d %d\n", p, f, s }' "$log")
 
+failed=$((failed + format_failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report.
   failed=1

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CivicData.Catalog;
 using CivicData.Catalog.Sqlite;
+using CivicData.Core;
 using CivicData.Ingest.Publishing;
 using CivicData.Storage;
-using CivicData.Core;
 using CivicData.Storage.DuckDb;
 using Microsoft.Extensions.Configuration;
 
