@@ -7,4 +7,14 @@ var root = new RootCommand("CivicData: an open data portal. Publish files as dat
     ImportCommand.Create(),
     ExportCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+ParseResult parsed = root.Parse(args);
+
+// A mistyped command line gets one line on standard error, like every other failure; a bare `civicdata` shows help.
+if (parsed.Errors.Count > 0 && args.Length > 0)
+{
+    string reasons = string.Join(" ", parsed.Errors.Select(error => error.Message.ReplaceLineEndings(" ").Replace("\t", "", StringComparison.Ordinal)));
+    await Console.Error.WriteLineAsync($"error: {reasons} (see civicdata --help)");
+    return CommandErrors.BadInput;
+}
+
+return await parsed.InvokeAsync();

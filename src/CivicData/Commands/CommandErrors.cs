@@ -34,5 +34,11 @@ internal static class CommandErrors
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return Failure;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not bad input; still one line, naming the exception so it can be reported.
+            await Console.Error.WriteLineAsync($"error: unexpected {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}");
+            return Failure;
+        }
     }
 }

@@ -170,6 +170,41 @@ public sealed class DatasetPublisherTests
     }
 
     [Fact]
+    public async Task Inference_finds_checkbox_url_wkt_point_and_keeps_codes_as_text()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        string path = fixture.WriteFile("mixed.csv",
+            "open,site,where,zip,phone,ratio\n" +
+            "true,https://a.example.org/x,POINT (-118.1 34.1),02134,+14155550100,0.5\n" +
+            "FALSE,http://b.example.org,POINT (-118.2 34.2),90020,+14155550101,-2\n" +
+            ",,,,,\n");
+
+        PublishResult result = await fixture.PublishAsync(new PublishRequest { Path = path });
+
+        DatasetVersion version = await fixture.CurrentVersionAsync(result.Id);
+        Assert.Equal(
+            [SodaType.Checkbox, SodaType.Url, SodaType.Point, SodaType.Text, SodaType.Text, SodaType.Number],
+            version.Columns.Select(c => c.Type));
+        Assert.Equal(
+            [[true, "02134", -118.1, 0.5], [false, "90020", -118.2, -2.0], [null, null, null, null]],
+            await fixture.QueryAsync(result.Id, "SELECT open, zip, \"where\".lon, ratio FROM {table} ORDER BY \":seq\""));
+    }
+
+    [Fact]
+    public async Task Tables_left_by_an_interrupted_load_are_dropped_and_current_ones_kept()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        PublishResult published = await fixture.PublishAsync(new PublishRequest { Path = fixture.WriteFile("v.csv", "a\n1\n") });
+        string current = (await fixture.CurrentVersionAsync(published.Id)).TableName;
+        await fixture.QueryTableAsync("stage_deadbeef", "CREATE TABLE {table} (rn BIGINT)");
+        await fixture.QueryTableAsync("ds_gone_0001_v1_abcdef", "CREATE TABLE {table} (x INT)");
+
+        await fixture.Publisher.RemoveOrphansAsync(CancellationToken.None);
+
+        Assert.Equal([current], await fixture.Store.ListTablesAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Replace_makes_a_new_version_and_keeps_the_old_one()
     {
         await using PublishingFixture fixture = await PublishingFixture.CreateAsync();

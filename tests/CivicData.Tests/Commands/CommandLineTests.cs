@@ -143,6 +143,20 @@ public sealed partial class CommandLineTests
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("import")]
+    [InlineData("import", "x.csv", "--mode", "bogus")]
+    [InlineData("export", "abcd-1234", "--format", "xml")]
+    [InlineData("frobnicate")]
+    public async Task Command_line_mistakes_get_one_line_and_exit_code_2(params string[] args)
+    {
+        CliResult result = await Cli.RunAsync(args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith("error: ", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Serve_answers_over_http_and_a_second_process_is_refused_the_data_directory()
     {
