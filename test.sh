@@ -14,7 +14,22 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+work=$(mktemp -d)
+chmod 755 "$work"
+cleanup() {
+  scripts/postgres-test-server.sh stop "$work/postgres" >/dev/null 2>&1 || true
+  rm -rf "$work" "$log"
+}
+trap cleanup EXIT
+
+# A throwaway PostgreSQL 15 + PostGIS (installed from Debian packages when missing) for the dialect and
+# differential tests; the tests read its address from CIVICDATA_TEST_POSTGRES.
+if connection=$(scripts/postgres-test-server.sh start "$work/postgres" | tail -n 1); then
+  export CIVICDATA_TEST_POSTGRES="$connection"
+  echo "PostgreSQL test server: $connection"
+else
+  echo "PostgreSQL test server could not be started; the PostgreSQL tests will fail." >&2
+fi
 
 dotnet test CivicData.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
