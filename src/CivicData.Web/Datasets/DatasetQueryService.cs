@@ -20,7 +20,7 @@ namespace CivicData.Web.Datasets;
 /// The query path of design.md §5 for every reader (SODA, the portal, CLI export): resolve the 4x4 and apply
 /// visibility, compile SoQL against the current version, derive the ETag, run, and stream into a row writer.
 /// </summary>
-public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store)
+public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store, CompiledQueryCache compiledQueries)
 {
     /// <summary>
     /// The dataset as <paramref name="caller"/> may see it. Unknown, malformed, unpublished and (for callers who may not
@@ -58,7 +58,7 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(request);
-        CompiledQuery compiled = SoqlCompiler.Compile(request, dataset.Schema, store.Dialect);
+        CompiledQuery compiled = compiledQueries.GetOrCompile(request, dataset.Schema, store.Dialect);
         return new PreparedQuery(dataset, compiled, ComputeETag(dataset, request, variant));
     }
 
@@ -107,37 +107,9 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store)
             .Append("version=").Append(dataset.Version.Number).Append('\n')
             .Append("scope=").Append(dataset.Caller.MaySeePrivate ? "all" : "public").Append('\n')
             .Append("variant=").Append(variant).Append('\n');
-        AppendPart(text, "select", request.Select);
-        AppendPart(text, "where", request.Where);
-        AppendPart(text, "order", request.Order);
-        AppendPart(text, "group", request.Group);
-        AppendPart(text, "having", request.Having);
-        AppendPart(text, "limit", request.Limit);
-        AppendPart(text, "offset", request.Offset);
-        AppendPart(text, "q", request.Search);
-        AppendPart(text, "query", request.Query);
-        AppendPart(text, "system", request.IncludeSystemFields ? "true" : null);
-        AppendPart(text, "default-limit", request.DefaultLimit?.ToString(CultureInfo.InvariantCulture));
-        AppendPart(text, "max-limit", request.MaxLimit?.ToString(CultureInfo.InvariantCulture));
-
-        // Simple filters are AND-ed, so their order does not matter.
-        foreach (KeyValuePair<string, string> filter in request.SimpleFilters.OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal))
-        {
-            AppendPart(text, "filter:" + filter.Key, filter.Value);
-        }
+        SoqlRequestText.Append(text, request);
 
         byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         return "\"" + Convert.ToHexStringLower(hash.AsSpan(0, 16)) + "\"";
-    }
-
-    private static void AppendPart(StringBuilder text, string name, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        // Length-prefixed, so a value holding a newline cannot forge another part.
-        text.Append(name).Append('=').Append(value.Length).Append(':').Append(value).Append('\n');
     }
 }

@@ -75,6 +75,7 @@ public static class CivicDataWebApplication
             provider.GetRequiredService<IDataStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<StorageOptions>()));
+        services.AddSingleton<CompiledQueryCache>();
         services.AddSingleton<DatasetQueryService>();
         services.AddHostedService<CatalogStartup>();
 

@@ -26,7 +26,8 @@ internal static class ExportCommand
             }
 
             await using EmbeddedStores stores = await EmbeddedStores.OpenAsync(SharedOptions.ResolveDataDirectory(result.GetValue(data)), cancellationToken);
-            var queries = new DatasetQueryService(stores.Catalog, stores.Data);
+            using var compiledQueries = new CompiledQueryCache();
+            var queries = new DatasetQueryService(stores.Catalog, stores.Data, compiledQueries);
             // The operator at the console may export private datasets; exports have no row limit.
             VisibleDataset dataset = await queries.FindAsync(result.GetValue(id)!, DatasetCaller.Operator, cancellationToken);
             PreparedQuery query = queries.Prepare(dataset, new SoqlRequest { DefaultLimit = null, MaxLimit = null }, sodaFormat.Extension);
