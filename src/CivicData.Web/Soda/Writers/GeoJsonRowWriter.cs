@@ -32,43 +32,9 @@ public sealed class GeoJsonRowWriter : IRowWriter
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");
-        int sinceFlush = 0;
-        while (more)
+        if (more && !await RowWriting.WriteJsonRowsAsync(reader, json, output, WriteFeature, cancellationToken))
         {
-            json.WriteStartObject();
-            json.WriteString("type", "Feature");
-            json.WritePropertyName("geometry");
-            if (geometryAt < 0)
-            {
-                json.WriteNullValue();
-            }
-            else
-            {
-                SodaCellFormat.WriteGeometry(json, reader, geometryAt, columns[geometryAt].Type);
-            }
-
-            json.WriteStartObject("properties");
-            for (int i = 0; i < columns.Length; i++)
-            {
-                if (i != geometryAt)
-                {
-                    SodaCellFormat.WriteJsonProperty(json, names[i], reader, i, columns[i].Type, writeNull: true);
-                }
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-            if (++sinceFlush == RowWriting.FlushEvery)
-            {
-                sinceFlush = 0;
-                await json.FlushAsync(cancellationToken);
-                if (!await RowWriting.FlushAsync(output, cancellationToken))
-                {
-                    return;
-                }
-            }
-
-            more = await reader.ReadAsync(cancellationToken);
+            return;
         }
 
         json.WriteEndArray();
@@ -81,6 +47,33 @@ public sealed class GeoJsonRowWriter : IRowWriter
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
         await RowWriting.FlushAsync(output, cancellationToken);
+
+        void WriteFeature(Utf8JsonWriter feature)
+        {
+            feature.WriteStartObject();
+            feature.WriteString("type", "Feature");
+            feature.WritePropertyName("geometry");
+            if (geometryAt < 0)
+            {
+                feature.WriteNullValue();
+            }
+            else
+            {
+                SodaCellFormat.WriteGeometry(feature, reader, geometryAt, columns[geometryAt].Type);
+            }
+
+            feature.WriteStartObject("properties");
+            for (int i = 0; i < columns.Length; i++)
+            {
+                if (i != geometryAt)
+                {
+                    SodaCellFormat.WriteJsonProperty(feature, names[i], reader, i, columns[i].Type, writeNull: true);
+                }
+            }
+
+            feature.WriteEndObject();
+            feature.WriteEndObject();
+        }
     }
 
     private static int FindGeometryColumn(ImmutableArray<OutputColumn> columns)

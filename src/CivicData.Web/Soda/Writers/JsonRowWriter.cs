@@ -29,31 +29,24 @@ public sealed class JsonRowWriter : IRowWriter
         bool more = await reader.ReadAsync(cancellationToken);
         await using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartArray();
-        int sinceFlush = 0;
-        while (more)
+        if (more && !await RowWriting.WriteJsonRowsAsync(reader, json, output, WriteRow, cancellationToken))
         {
-            json.WriteStartObject();
-            for (int i = 0; i < columns.Length; i++)
-            {
-                SodaCellFormat.WriteJsonProperty(json, names[i], reader, i, columns[i].Type, writeNull: false);
-            }
-
-            json.WriteEndObject();
-            if (++sinceFlush == RowWriting.FlushEvery)
-            {
-                sinceFlush = 0;
-                await json.FlushAsync(cancellationToken);
-                if (!await RowWriting.FlushAsync(output, cancellationToken))
-                {
-                    return;
-                }
-            }
-
-            more = await reader.ReadAsync(cancellationToken);
+            return;
         }
 
         json.WriteEndArray();
         await json.FlushAsync(cancellationToken);
         await RowWriting.FlushAsync(output, cancellationToken);
+
+        void WriteRow(Utf8JsonWriter row)
+        {
+            row.WriteStartObject();
+            for (int i = 0; i < columns.Length; i++)
+            {
+                SodaCellFormat.WriteJsonProperty(row, names[i], reader, i, columns[i].Type, writeNull: false);
+            }
+
+            row.WriteEndObject();
+        }
     }
 }

@@ -29,6 +29,33 @@ internal static class RowWriting
         return !flushed.IsCompleted && !flushed.IsCanceled;
     }
 
+    /// <summary>
+    /// Writes the current row and every following one with <paramref name="writeRow"/>, flushing every
+    /// <see cref="FlushEvery"/> rows; returns false when the client went away mid-stream.
+    /// </summary>
+    public static async Task<bool> WriteJsonRowsAsync(DbDataReader reader, Utf8JsonWriter json, PipeWriter output, Action<Utf8JsonWriter> writeRow, CancellationToken cancellationToken)
+    {
+        bool more = true;
+        int sinceFlush = 0;
+        while (more)
+        {
+            writeRow(json);
+            if (++sinceFlush == FlushEvery)
+            {
+                sinceFlush = 0;
+                await json.FlushAsync(cancellationToken);
+                if (!await FlushAsync(output, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            more = await reader.ReadAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
     public static JsonEncodedText[] EncodeNames(ImmutableArray<OutputColumn> columns)
     {
         var names = new JsonEncodedText[columns.Length];
