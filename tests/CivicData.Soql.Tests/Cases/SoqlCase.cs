@@ -1,0 +1,21 @@
+using CivicData.Soql.Tests.Reference;
+
+namespace CivicData.Soql.Tests.Cases;
+
+/// <summary>
+/// One row of the case table: a SODA request over a fixture table and its independently computed answer: a
+/// <see cref="RefQuery"/> the reference evaluator runs, rows written by hand, or the QueryError code it must fail with.
+/// </summary>
+public sealed record SoqlCase(string Name, RefTable Table, SoqlRequest Request)
+{
+    public RefQuery? Reference { get; init; }
+
+    public RefResult? HandWritten { get; init; }
+
+    public string? ErrorCode { get; init; }
+
+    public RefResult Expected() => HandWritten ?? Reference?.Evaluate(Table)
+        ?? throw new InvalidOperationException(Name + " expects an error, not rows.");
+
+    public override string ToString() => Name;
+}
