@@ -31,3 +31,13 @@ public sealed class DuckDbCaseFixture : CaseEngineFixture
 {
     protected override Task<IQueryEngine> CreateEngineAsync() => Task.FromResult<IQueryEngine>(new DuckDbEngine());
 }
+
+public sealed class PostgresCaseFixture : CaseEngineFixture
+{
+    protected override async Task<IQueryEngine> CreateEngineAsync()
+    {
+        var engine = new PostgresEngine();
+        await engine.StartAsync();
+        return engine;
+    }
+}

@@ -12,6 +12,7 @@ public sealed record SoqlCase(string Name, RefTable Table, SoqlRequest Request)
 
     public RefResult? HandWritten { get; init; }
 
+    /// <summary>The QueryError code expected; alternatives the spec allows are separated by <c>|</c>.</summary>
     public string? ErrorCode { get; init; }
 
     public RefResult Expected() => HandWritten ?? Reference?.Evaluate(Table)
