@@ -1,18 +1,24 @@
+using System.Collections;
+using System.Globalization;
+using CivicData.Core.Schema;
+using CivicData.Soql.Rendering.Dialects;
+using CivicData.Soql.Rendering.Dialects.DuckDb;
 using CivicData.Soql.Rendering.Sql;
+using CivicData.Soql.Tests.Engines;
 using CivicData.Soql.Tests.Support;
 using DuckDB.NET.Data;
 
 namespace CivicData.Soql.Tests.Execution;
 
 /// <summary>
-/// An in-memory DuckDB holding the vehicles table in the storage engine's physical layout, plus a canary table
+/// An in-memory DuckDB holding <see cref="VehicleRows"/> in the storage engine's physical layout, plus a canary table
 /// that injection attempts must not touch.
 /// </summary>
-public sealed class DuckDbFixture : IDisposable
+public sealed class DuckDbFixture : IExecutionFixture, IDisposable
 {
-    private const string CreateTable = $"""
+    private const string CreateTables = $"""
         CREATE TABLE "{TestSchema.TableName}" (
-            ":id" VARCHAR, ":created_at" TIMESTAMP, ":updated_at" TIMESTAMP, ":seq" BIGINT,
+            ":id" VARCHAR, ":seq" BIGINT, ":created_at" TIMESTAMP, ":updated_at" TIMESTAMP,
             "make" VARCHAR, "name" VARCHAR, "v_max" DOUBLE, "price" DOUBLE, "ratio" DOUBLE,
             "available" TIMESTAMP, "inspected" TIMESTAMP, "active" BOOLEAN,
             "location" STRUCT(lon DOUBLE, lat DOUBLE), "website" VARCHAR, "area" VARCHAR);
@@ -20,49 +26,63 @@ public sealed class DuckDbFixture : IDisposable
         INSERT INTO canary VALUES (42);
         """;
 
-    // Hand-written rows, in load order (:seq). Inserted out of :id order so that the default order is visibly :seq.
-    private const string InsertRows = $$"""
-        INSERT INTO "{{TestSchema.TableName}}" VALUES
-        ('row-3', TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2020-01-03 00:00:00', 1,
-         'APCO', 'Karma', 55, 1200.5, 0.5, TIMESTAMP '2012-08-01 09:30:00', TIMESTAMP '2012-08-02 10:00:00', true,
-         {'lon': 34.8926, 'lat': 32.50578}, 'http://apco.example/karma', NULL),
-        ('row-1', TIMESTAMP '2020-01-01 00:00:00', TIMESTAMP '2020-01-01 00:00:00', 2,
-         'APCO', 'Lift', 48, 900, 1.5, TIMESTAMP '2012-08-15 00:00:00', NULL, false,
-         {'lon': 34.7818, 'lat': 32.0853}, NULL, NULL),
-        ('row-2', TIMESTAMP '2020-01-02 00:00:00', TIMESTAMP '2020-01-02 00:00:00', 3,
-         'OZONE', 'Rush', 60, 1500, 2.0, TIMESTAMP '2013-01-10 00:00:00', TIMESTAMP '2013-01-11 08:00:00', true,
-         NULL, 'http://ozone.example', NULL),
-        ('row-5', TIMESTAMP '2020-01-02 00:00:00', TIMESTAMP '2020-01-02 00:00:00', 4,
-         'OZONE', 'Buzz', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
-        ('row-4', TIMESTAMP '2020-01-03 00:00:00', TIMESTAMP '2020-01-04 00:00:00', 5,
-         'GIN', 'Bolero', 52, 1100, 0.25, TIMESTAMP '2012-09-03 00:00:00', TIMESTAMP '2012-09-03 12:00:00', true,
-         {'lon': -122.3321, 'lat': 47.6062}, NULL, NULL),
-        ('row-6', TIMESTAMP '2020-01-03 00:00:00', TIMESTAMP '2020-01-03 00:00:00', 6,
-         NULL, 'Red Bike''s', 30, 250, 4.0, TIMESTAMP '2012-08-20 00:00:00', NULL, false,
-         NULL, NULL, NULL);
+    // One placeholder per user value, except the point, which takes two (lon, lat) and is NULL when they are.
+    private const string InsertRow = $"""
+        INSERT INTO "{TestSchema.TableName}" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+            CASE WHEN $13 IS NULL THEN NULL ELSE struct_pack(lon := $13::DOUBLE, lat := $14::DOUBLE) END, $15, $16)
         """;
+
+    // Position of "location" in a VehicleRows row: after the four system columns and eight user columns.
+    private const int LocationIndex = 12;
 
     public DuckDbFixture()
     {
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
-        using DuckDBCommand command = Connection.CreateCommand();
-        command.CommandText = CreateTable + InsertRows;
-        command.ExecuteNonQuery();
+        using (DuckDBCommand create = Connection.CreateCommand())
+        {
+            create.CommandText = CreateTables;
+            create.ExecuteNonQuery();
+        }
+
+        foreach (object?[] row in VehicleRows.All)
+        {
+            using DuckDBCommand insert = Connection.CreateCommand();
+            insert.CommandText = InsertRow;
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i == LocationIndex)
+                {
+                    var point = row[i] as TestPoint?;
+                    insert.Parameters.Add(new DuckDBParameter(point?.Lon ?? (object)DBNull.Value));
+                    insert.Parameters.Add(new DuckDBParameter(point?.Lat ?? (object)DBNull.Value));
+                }
+                else
+                {
+                    // Fixed timestamps are stored as UTC wall-clock TIMESTAMPs.
+                    insert.Parameters.Add(new DuckDBParameter(row[i] is DateTime time ? DateTime.SpecifyKind(time, DateTimeKind.Unspecified) : row[i] ?? DBNull.Value));
+                }
+            }
+
+            insert.ExecuteNonQuery();
+        }
     }
 
     public DuckDBConnection Connection { get; }
 
-    /// <summary>Runs a statement the way the store does: parameters added in order, without names.</summary>
+    public ISqlDialect Dialect => DuckDbDialect.Instance;
+
+    /// <summary>Runs a statement the way the store does (parameters added in order, without names); raw driver values.</summary>
     public List<object?[]> Run(SqlStatement statement, bool namedParameters = false)
     {
+        ArgumentNullException.ThrowIfNull(statement);
         using DuckDBCommand command = Connection.CreateCommand();
         command.CommandText = statement.Text;
         int ordinal = 1;
         foreach (SqlParameterValue parameter in statement.Parameters)
         {
             command.Parameters.Add(namedParameters
-                ? new DuckDBParameter(ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), parameter.Value)
+                ? new DuckDBParameter(ordinal.ToString(CultureInfo.InvariantCulture), parameter.Value)
                 : new DuckDBParameter(parameter.Value!));
             ordinal++;
         }
@@ -83,12 +103,31 @@ public sealed class DuckDbFixture : IDisposable
         return rows;
     }
 
+    public Task<IReadOnlyList<object?[]>> QueryAsync(CompiledQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        IReadOnlyList<object?[]> rows = [.. Run(query.Statement).Select(row =>
+            row.Select((value, i) => value is null ? null : Canonical(value, query.Columns[i].Type)).ToArray())];
+        return Task.FromResult(rows);
+    }
+
     public long CanaryCount()
     {
         using DuckDBCommand command = Connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM canary";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public Task<long> CanaryCountAsync() => Task.FromResult(CanaryCount());
+
     public void Dispose() => Connection.Dispose();
+
+    private static object Canonical(object value, SodaType type) => value switch
+    {
+        IDictionary fields when fields.Contains("lon") => new TestPoint(
+            Convert.ToDouble(fields["lon"], CultureInfo.InvariantCulture), Convert.ToDouble(fields["lat"], CultureInfo.InvariantCulture)),
+        DateTime time => DateTime.SpecifyKind(time, type == SodaType.FixedTimestamp ? DateTimeKind.Utc : DateTimeKind.Unspecified),
+        decimal or long or int or short or float or System.Numerics.BigInteger => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        _ => value,
+    };
 }
