@@ -50,8 +50,7 @@ public static class SoqlCompiler
             return false;
         }
 
-        var checker = new TypeChecker(new ColumnScope(schema), FunctionCatalog.Default, bag);
-        BoundQuery bound = checker.BindQuery(syntax, options);
+        BoundQuery bound = TypeChecker.BindChain(syntax, options, schema, FunctionCatalog.Default, bag);
         if (bag.HasErrors)
         {
             diagnostics = bag.ToImmutableArray();
@@ -104,14 +103,8 @@ public static class SoqlCompiler
                 bag.ReportQueryCombinedWithClauses();
             }
 
-            QuerySyntax query = Parser.ParseQuery(SourceText.From(request.Query, "$query"), bag);
-            options = options with
-            {
-                Search = ToClauseValue(query.Search),
-                Limit = ToClauseValue(query.Limit),
-                Offset = ToClauseValue(query.Offset),
-            };
-            return (query, options);
+            // SEARCH, LIMIT and OFFSET stay in the syntax: each stage of a chain has its own.
+            return (Parser.ParseQuery(SourceText.From(request.Query, "$query"), bag), options);
         }
 
         SelectClause? select = request.Select is { } selectText ? Parser.ParseSelection(SourceText.From(selectText, "$select"), bag) : null;
@@ -127,8 +120,6 @@ public static class SoqlCompiler
         };
         return (new QuerySyntax(select, where, groupBy, having, orderBy, null, null, null), options);
     }
-
-    private static ClauseValue? ToClauseValue(Token? token) => token is null ? null : new ClauseValue((token.Value as string) ?? token.Text, token.Location);
 
     private static ClauseValue? WholeText(string? text, string clause)
     {

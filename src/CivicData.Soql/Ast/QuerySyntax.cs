@@ -17,8 +17,10 @@ public sealed class QuerySyntax
         ImmutableArray<OrderByItem> orderBy,
         Token? search,
         Token? limit,
-        Token? offset)
+        Token? offset,
+        QuerySyntax? source = null)
     {
+        Source = source;
         Select = select;
         Where = where;
         GroupBy = groupBy;
@@ -28,6 +30,9 @@ public sealed class QuerySyntax
         Limit = limit;
         Offset = offset;
     }
+
+    /// <summary>The stage before this one in a chain (<c>stage |&gt; this</c>); null for the first or only stage.</summary>
+    public QuerySyntax? Source { get; }
 
     /// <summary>Null means <c>*</c>.</summary>
     public SelectClause? Select { get; }

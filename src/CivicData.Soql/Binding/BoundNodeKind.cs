@@ -13,4 +13,6 @@ public enum BoundNodeKind
     In,
     Like,
     Search,
+    Case,
+    Interval,
 }

@@ -36,6 +36,10 @@ public static class BoundTreeComparer
             (BoundLikeExpression x, BoundLikeExpression y) =>
                 x.IsNegated == y.IsNegated && AreEqual(x.Operand, y.Operand) && AreEqual(x.Pattern, y.Pattern),
             (BoundSearchExpression x, BoundSearchExpression y) => x.Terms.SequenceEqual(y.Terms) && x.Columns.SequenceEqual(y.Columns),
+            (BoundCaseExpression x, BoundCaseExpression y) => AllEqual(x.Conditions, y.Conditions) && AllEqual(x.Values, y.Values)
+                && (x.ElseValue is null ? y.ElseValue is null : y.ElseValue is not null && AreEqual(x.ElseValue, y.ElseValue)),
+            (BoundIntervalExpression x, BoundIntervalExpression y) =>
+                x.Period == y.Period && x.IsSubtraction == y.IsSubtraction && AreEqual(x.Timestamp, y.Timestamp),
             _ => throw new UnreachableException(),
         };
     }
@@ -70,6 +74,8 @@ public static class BoundTreeComparer
         BoundBetweenExpression x => [x.Operand, x.Low, x.High],
         BoundInExpression x => [x.Operand, .. x.Values],
         BoundLikeExpression x => [x.Operand, x.Pattern],
+        BoundCaseExpression x => [.. x.Conditions, .. x.Values, .. x.ElseValue is null ? [] : (BoundExpression[])[x.ElseValue]],
+        BoundIntervalExpression x => [x.Timestamp],
         _ => throw new UnreachableException(),
     };
 

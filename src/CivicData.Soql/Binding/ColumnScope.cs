@@ -32,6 +32,22 @@ public sealed class ColumnScope
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The scope of a chained stage: only the previous stage's output columns, no system columns.</summary>
+    public ColumnScope(TableSchema schema, ImmutableArray<ColumnSymbol> columns)
+    {
+        Schema = schema;
+        UserColumns = columns;
+        SystemColumns = [];
+        Dictionary<string, ColumnSymbol> byName = new(StringComparer.Ordinal);
+        foreach (ColumnSymbol column in columns)
+        {
+            byName.TryAdd(Normalize(column.Name), column);
+        }
+
+        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The dataset's table; for a chained stage, still the table the first stage reads.</summary>
     public TableSchema Schema { get; }
 
     /// <summary>User columns in position order: what <c>*</c> selects.</summary>

@@ -86,10 +86,21 @@ public static class Conversions
                 }
 
                 return false;
+            case SodaType.Point or SodaType.Location:
+                if (PointValue.TryParseWkt(text, out PointValue point))
+                {
+                    value = point;
+                    return true;
+                }
+
+                return false;
             default:
                 return false;
         }
     }
+
+    /// <summary>Cast type names in soda.md §4 that have no SODA type here: <c>::time</c> and friends answer no-such-function.</summary>
+    public static bool IsUnsupportedCastName(string name) => name is "time" or "interval" or "blob" or "photo" or "document";
 
     /// <summary>Types that compare with each other share a family; null means not comparable at all.</summary>
     public static string? GetComparisonFamily(SodaType type) => type switch
@@ -104,10 +115,6 @@ public static class Conversions
 
     public static bool IsOrderable(SodaType type) => GetComparisonFamily(type) is not null;
 
-    /// <summary>The targets of <c>::type</c> that this compiler can render.</summary>
-    public static bool IsCastTarget(SodaType type) => type is SodaType.Text or SodaType.Number or SodaType.Double
-        or SodaType.Money or SodaType.Checkbox or SodaType.FloatingTimestamp or SodaType.FixedTimestamp;
-
     public static bool CanCast(SodaType from, SodaType to)
     {
         if (from == to)
@@ -121,6 +128,9 @@ public static class Conversions
             SodaType.Number or SodaType.Double or SodaType.Money => from.IsNumeric() || from is SodaType.Text or SodaType.Checkbox,
             SodaType.Checkbox => from.IsNumeric() || from is SodaType.Text,
             SodaType.FloatingTimestamp or SodaType.FixedTimestamp => from is SodaType.Text or SodaType.FloatingTimestamp or SodaType.FixedTimestamp,
+            SodaType.Url or SodaType.Json => from is SodaType.Text or SodaType.Url or SodaType.Json,
+            SodaType.Point => from is SodaType.Location,
+            SodaType.Location => from is SodaType.Point,
             _ => false,
         };
     }

@@ -22,7 +22,11 @@ public sealed class TypeChecker
     private readonly FunctionCatalog _functions;
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, BoundExpression> _aliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SelectItem> _selectAliases = new(StringComparer.Ordinal);
+    private readonly Dictionary<SelectItem, BoundExpression> _selectBound = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SelectItem> _selectInProgress = new(ReferenceEqualityComparer.Instance);
     private bool _aliasesVisible;
+    private bool _inSelect;
     private string? _aggregateForbiddenIn;
 
     public TypeChecker(ColumnScope scope, FunctionCatalog functions, DiagnosticBag diagnostics)
@@ -32,9 +36,61 @@ public sealed class TypeChecker
         _diagnostics = diagnostics;
     }
 
-    public BoundQuery BindQuery(QuerySyntax syntax, QueryOptions options)
+    /// <summary>
+    /// Binds a statement and every stage before it in its <c>|&gt;</c> chain, oldest first: each stage sees only the output
+    /// columns of the one before. Simple filters and <c>$q</c> belong to the first stage; the default limit to the last.
+    /// Stops at the first stage with errors.
+    /// </summary>
+    public static BoundQuery BindChain(QuerySyntax last, QueryOptions options, TableSchema schema, FunctionCatalog functions, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(last);
+        ArgumentNullException.ThrowIfNull(options);
+        List<QuerySyntax> stages = [];
+        for (QuerySyntax? stage = last; stage is not null; stage = stage.Source)
+        {
+            stages.Insert(0, stage);
+        }
+
+        var scope = new ColumnScope(schema);
+        BoundQuery? previous = null;
+        for (int i = 0; i < stages.Count; i++)
+        {
+            bool isFirst = i == 0;
+            bool isLast = i == stages.Count - 1;
+            QuerySyntax stage = stages[i];
+            QueryOptions stageOptions = options with
+            {
+                SimpleFilters = isFirst ? options.SimpleFilters : [],
+                IncludeSystemFields = isFirst && options.IncludeSystemFields,
+                Search = ToClauseValue(stage.Search) ?? (isFirst ? options.Search : null),
+                Limit = ToClauseValue(stage.Limit) ?? (isLast ? options.Limit : null),
+                Offset = ToClauseValue(stage.Offset) ?? (isLast ? options.Offset : null),
+                DefaultLimit = isLast ? options.DefaultLimit : null,
+            };
+
+            int errorsBefore = diagnostics.Count;
+            previous = new TypeChecker(scope, functions, diagnostics).BindQuery(stage, stageOptions, previous);
+            if (diagnostics.Count > errorsBefore || isLast)
+            {
+                break;
+            }
+
+            scope = new ColumnScope(schema, [.. previous.Select.Select((item, n) =>
+                new ColumnSymbol(item.Name, "_c" + (n + 1).ToString(CultureInfo.InvariantCulture), item.Expression.Type, IsSystem: false))]);
+        }
+
+        return previous!;
+    }
+
+    private static ClauseValue? ToClauseValue(Token? token) =>
+        token is null ? null : new ClauseValue((token.Value as string) ?? token.Text, token.Location);
+
+    public BoundQuery BindQuery(QuerySyntax syntax, QueryOptions options, BoundQuery? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(syntax);
+        ArgumentNullException.ThrowIfNull(options);
         ImmutableArray<BoundSelectItem> select = BindSelect(syntax.Select, options.IncludeSystemFields);
+        bool isDistinct = syntax.Select?.IsDistinct == true;
 
         BoundExpression? where = null;
         if (syntax.Where is not null)
@@ -64,7 +120,29 @@ public sealed class TypeChecker
             || select.Any(item => BoundTreeComparer.ContainsAggregate(item.Expression))
             || (having is not null && BoundTreeComparer.ContainsAggregate(having))
             || orderBy.Any(item => BoundTreeComparer.ContainsAggregate(item.Expression));
-        if (isAggregated)
+
+        // Implicit GROUP BY: a DISTINCT row query groups by everything it selects, so the rows come out once each and in a
+        // stable order; ORDER BY may then use only what is selected. A DISTINCT aggregate query stays SELECT DISTINCT.
+        if (isDistinct && !isAggregated)
+        {
+            groupBy = [.. select.Select(item => item.Expression).Where(expression => expression is not BoundLiteralExpression)];
+            for (int i = 0; i < orderBy.Length; i++)
+            {
+                if (!groupBy.Any(group => BoundTreeComparer.AreEqual(group, orderBy[i].Expression)) && !IsConstant(orderBy[i].Expression))
+                {
+                    _diagnostics.ReportDistinctOrderNotSelected(syntax.OrderBy[i].Expression.Location);
+                }
+            }
+
+            if (having is not null)
+            {
+                CheckGrouped(having, groupBy);
+            }
+
+            isAggregated = true;
+            isDistinct = false;
+        }
+        else if (isAggregated)
         {
             foreach (BoundSelectItem item in select)
             {
@@ -84,8 +162,16 @@ public sealed class TypeChecker
 
         long? limit = BindLimit(options);
         long offset = BindOffset(options.Offset);
-        return new BoundQuery(_scope.Schema, select, where, groupBy, having, orderBy, isAggregated, limit, offset);
+        return new BoundQuery(_scope.Schema, select, where, groupBy, having, orderBy, isAggregated, limit, offset,
+            isDistinct, source, source is null ? [] : _scope.UserColumns);
     }
+
+    private static bool IsConstant(BoundExpression expression) => expression switch
+    {
+        BoundColumnExpression or BoundSearchExpression => false,
+        BoundFunctionCallExpression { Function.IsAggregate: true } => false,
+        _ => BoundTreeComparer.Children(expression).All(IsConstant),
+    };
 
     private static BoundExpression? And(BoundExpression? left, BoundExpression? right)
     {
@@ -102,6 +188,18 @@ public sealed class TypeChecker
         // Pass 1: bind every item (expanding * and :*), remembering explicit aliases and plain column references.
         List<(BoundExpression Expression, Token? Alias, ColumnSymbol? PlainColumn, TextLocation? Location)> items = [];
         IEnumerable<SelectItem>? syntaxItems = select?.Items;
+
+        _inSelect = true;
+
+        // Explicit aliases that name no column may be used by other select items (a AS x, x * 2 AS y); a cycle is an error.
+        foreach (SelectItem item in syntaxItems ?? [])
+        {
+            if (item is { Kind: SelectItemKind.Expression, Alias: { } alias } && _scope.Find(AliasName(alias)) is null)
+            {
+                _selectAliases.TryAdd(ColumnScope.Normalize(AliasName(alias)), item);
+            }
+        }
+
         if (syntaxItems is null)
         {
             AddColumns(includeSystemFields ? _scope.SystemColumns.AddRange(_scope.UserColumns) : _scope.UserColumns, null);
@@ -119,7 +217,7 @@ public sealed class TypeChecker
                         AddColumns(_scope.SystemColumns, item.Location);
                         break;
                     case SelectItemKind.Expression:
-                        BoundExpression bound = BindExpression(item.Expression!);
+                        BoundExpression bound = BindSelectItem(item);
                         ColumnSymbol? plain = Unparenthesize(item.Expression!) is ColumnReference && bound is BoundColumnExpression column
                             ? column.Column
                             : null;
@@ -130,6 +228,8 @@ public sealed class TypeChecker
                 }
             }
         }
+
+        _inSelect = false;
 
         // Pass 2: explicit aliases claim their names first.
         HashSet<string> used = new(StringComparer.Ordinal);
@@ -184,6 +284,20 @@ public sealed class TypeChecker
     }
 
     private static string AliasName(Token alias) => (string?)alias.Value ?? alias.Text;
+
+    private BoundExpression BindSelectItem(SelectItem item)
+    {
+        if (_selectBound.TryGetValue(item, out BoundExpression? bound))
+        {
+            return bound;
+        }
+
+        _selectInProgress.Add(item);
+        bound = BindExpression(item.Expression!);
+        _selectInProgress.Remove(item);
+        _selectBound[item] = bound;
+        return bound;
+    }
 
     private string MakeUnique(string baseName, HashSet<string> used)
     {
@@ -247,6 +361,10 @@ public sealed class TypeChecker
         if (BoundTreeComparer.ContainsAggregate(bound))
         {
             _diagnostics.ReportAggregateInUngroupedContext(syntax.Location, "GROUP BY");
+        }
+        else if (Conversions.GetComparisonFamily(bound.Type) is null && bound.Type is not (SodaType.Point or SodaType.Location))
+        {
+            _diagnostics.ReportNotGroupable(syntax.Location, bound.Type);
         }
 
         return bound;
@@ -400,8 +518,125 @@ public sealed class TypeChecker
         BetweenExpression x => BindBetween(x),
         InExpression x => BindIn(x),
         LikeExpression x => BindLike(x),
+        CaseExpression x => BindCase(x),
+        FieldAccessExpression x => BindFieldAccess(x),
         _ => throw new UnreachableException(),
     };
+
+    private BoundCaseExpression BindCase(CaseExpression syntax)
+    {
+        ImmutableArray<BoundExpression> conditions = [.. syntax.WhenClauses.Select(clause => BindCaseCondition(clause.Condition))];
+        List<(BoundExpression Value, TextLocation Location)> values = [.. syntax.WhenClauses.Select(clause => (BindExpression(clause.Value), clause.Value.Location))];
+        if (syntax.ElseValue is not null)
+        {
+            values.Add((BindExpression(syntax.ElseValue), syntax.ElseValue.Location));
+        }
+
+        (ImmutableArray<BoundExpression> unified, SodaType type) = UnifyAll("case", values);
+        BoundExpression? elseValue = syntax.ElseValue is null ? null : unified[^1];
+        return new BoundCaseExpression(conditions, [.. unified.Take(conditions.Length)], elseValue, type, syntax.Location);
+    }
+
+    private BoundExpression BindCaseCondition(Expression syntax)
+    {
+        BoundExpression condition = Coerce(BindExpression(syntax), SodaType.Checkbox);
+        if (condition.Type != SodaType.Checkbox)
+        {
+            _diagnostics.ReportArgumentTypeMismatch(syntax.Location, "case", condition.Type);
+        }
+
+        return condition;
+    }
+
+    /// <summary><c>case(c1, v1, c2, v2, ...)</c> and <c>iif(c, a, b)</c>: the function forms of CASE.</summary>
+    private BoundExpression BindCaseCall(FunctionCall syntax, string name)
+    {
+        ImmutableArray<Expression> arguments = syntax.Arguments;
+        bool isIif = name == "iif";
+        if (syntax.IsStar || syntax.IsDistinct || (isIif ? arguments.Length != 3 : arguments.Length < 2 || arguments.Length % 2 != 0))
+        {
+            _diagnostics.ReportNoSuchFunction(syntax.Name.Location, name, syntax.IsStar ? 0 : arguments.Length);
+            return ErrorExpression(syntax.Location);
+        }
+
+        List<BoundExpression> conditions = [];
+        List<(BoundExpression Value, TextLocation Location)> values = [];
+        if (isIif)
+        {
+            conditions.Add(BindCaseCondition(arguments[0]));
+            values.Add((BindExpression(arguments[1]), arguments[1].Location));
+            values.Add((BindExpression(arguments[2]), arguments[2].Location));
+        }
+        else
+        {
+            for (int i = 0; i < arguments.Length; i += 2)
+            {
+                conditions.Add(BindCaseCondition(arguments[i]));
+                values.Add((BindExpression(arguments[i + 1]), arguments[i + 1].Location));
+            }
+        }
+
+        (ImmutableArray<BoundExpression> unified, SodaType type) = UnifyAll(name, values);
+        return isIif
+            ? new BoundCaseExpression([.. conditions], [unified[0]], unified[1], type, syntax.Location)
+            : new BoundCaseExpression([.. conditions], unified, null, type, syntax.Location);
+    }
+
+    /// <summary>
+    /// Values that must share one type (CASE results, coalesce, greatest ...): text and null literals take the type of the
+    /// first value that has one; numbers mix, and a double among them makes the result double.
+    /// </summary>
+    private (ImmutableArray<BoundExpression> Values, SodaType Type) UnifyAll(string function, List<(BoundExpression Value, TextLocation Location)> values)
+    {
+        SodaType? target = null;
+        foreach ((BoundExpression value, TextLocation _) in values)
+        {
+            if (value is not BoundLiteralExpression { IsFlexible: true })
+            {
+                target = value.Type;
+                break;
+            }
+        }
+
+        SodaType type = target ?? SodaType.Text;
+        ImmutableArray<BoundExpression>.Builder result = ImmutableArray.CreateBuilder<BoundExpression>(values.Count);
+        bool reported = false;
+        foreach ((BoundExpression value, TextLocation location) in values)
+        {
+            BoundExpression converted = Coerce(value, type);
+            bool compatible = converted.Type == type || (converted.Type.IsNumeric() && type.IsNumeric())
+                || (Conversions.GetComparisonFamily(converted.Type) is { } family && family == Conversions.GetComparisonFamily(type));
+            if (!compatible && !reported)
+            {
+                _diagnostics.ReportMixedTypes(location, function, type, converted.Type);
+                reported = true;
+            }
+
+            result.Add(converted);
+        }
+
+        if (type.IsNumeric() && result.Any(value => value.Type == SodaType.Double))
+        {
+            type = SodaType.Double;
+        }
+
+        return (result.ToImmutable(), type);
+    }
+
+    private BoundExpression BindFieldAccess(FieldAccessExpression syntax)
+    {
+        BoundExpression operand = BindExpression(syntax.Operand);
+        string field = syntax.FieldName.ToLowerInvariant();
+        FunctionSymbol? function = FieldFunctions.Find(operand.Type, field);
+        if (function is null)
+        {
+            _diagnostics.ReportNoSuchField(syntax.Field.Location, operand.Type, syntax.FieldName);
+            return ErrorExpression(syntax.Location);
+        }
+
+        return new BoundFunctionCallExpression(function, [operand], isDistinct: false, isStar: false,
+            function.GetResultType([operand.Type]), syntax.Location);
+    }
 
     private BoundExpression BindColumnReference(ColumnReference syntax)
     {
@@ -413,6 +648,17 @@ public sealed class TypeChecker
         if (_aliasesVisible && _aliases.TryGetValue(ColumnScope.Normalize(syntax.Name), out BoundExpression? aliased))
         {
             return aliased;
+        }
+
+        if (_inSelect && _selectAliases.TryGetValue(ColumnScope.Normalize(syntax.Name), out SelectItem? item))
+        {
+            if (_selectInProgress.Contains(item))
+            {
+                _diagnostics.ReportCircularAlias(syntax.Location, syntax.Name);
+                return ErrorExpression(syntax.Location);
+            }
+
+            return BindSelectItem(item);
         }
 
         _diagnostics.ReportNoSuchColumn(syntax.Location, syntax.Name);
@@ -486,11 +732,25 @@ public sealed class TypeChecker
         return new BoundUnaryExpression(BoundUnaryOperatorKind.Negate, operand, operand.Type, syntax.Location);
     }
 
-    private BoundBinaryExpression BindBinary(BinaryExpression syntax)
+    private BoundExpression BindBinary(BinaryExpression syntax)
     {
         BoundExpression left = BindExpression(syntax.Left);
         BoundExpression right = BindExpression(syntax.Right);
         string op = syntax.OperatorToken.Text;
+
+        // ts + 'P1D', ts - 'PT2H': a timestamp moved by an ISO-8601 period literal.
+        if (syntax.OperatorToken.Kind is TokenKind.Plus or TokenKind.Minus
+            && left.Type is SodaType.FloatingTimestamp or SodaType.FixedTimestamp && left is not BoundLiteralExpression { IsFlexible: true })
+        {
+            if (right is BoundLiteralExpression { IsFlexible: true, Value: string text } && Period.TryParse(text, out Period period))
+            {
+                return new BoundIntervalExpression(left, period, syntax.OperatorToken.Kind == TokenKind.Minus, syntax.Location);
+            }
+
+            _diagnostics.ReportInvalidPeriod(syntax.Right.Location);
+            return ErrorExpression(syntax.Location);
+        }
+
         BoundBinaryOperatorKind kind = syntax.OperatorToken.Kind switch
         {
             TokenKind.Plus => BoundBinaryOperatorKind.Add,
@@ -636,12 +896,35 @@ public sealed class TypeChecker
     {
         BoundExpression operand = BindExpression(syntax.Operand);
         string typeName = syntax.TypeName.Text;
-        if (!SodaTypeNames.TryParse(typeName, out SodaType target) || !Conversions.IsCastTarget(target))
+        string lowered = typeName.ToLowerInvariant();
+
+        // ::date is a floating timestamp at midnight (SodaTypeNames reads "date" as the legacy fixed_timestamp name).
+        if (lowered == "date")
         {
-            _diagnostics.ReportUnknownType(syntax.TypeName.Location, typeName);
+            BoundExpression floating = Cast(operand, SodaType.FloatingTimestamp, syntax);
+            FunctionSymbol truncate = _functions.Lookup("date_trunc_ymd")[0];
+            return new BoundFunctionCallExpression(truncate, [floating], isDistinct: false, isStar: false, SodaType.FloatingTimestamp, syntax.Location);
+        }
+
+        if (!SodaTypeNames.TryParse(typeName, out SodaType target))
+        {
+            if (Conversions.IsUnsupportedCastName(lowered))
+            {
+                _diagnostics.ReportUnsupportedCast(syntax.TypeName.Location, lowered);
+            }
+            else
+            {
+                _diagnostics.ReportUnknownType(syntax.TypeName.Location, typeName);
+            }
+
             return operand;
         }
 
+        return Cast(operand, target, syntax);
+    }
+
+    private BoundExpression Cast(BoundExpression operand, SodaType target, CastExpression syntax)
+    {
         if (operand is BoundLiteralExpression { IsFlexible: true })
         {
             return Coerce(operand, target);
@@ -657,15 +940,33 @@ public sealed class TypeChecker
             _diagnostics.ReportCannotCast(syntax.Location, operand.Type, target);
         }
 
-        return new BoundCastExpression(operand, target, syntax.Location);
+        return operand.Type == target ? operand : new BoundCastExpression(operand, target, syntax.Location);
     }
 
     private BoundExpression BindFunctionCall(FunctionCall syntax)
     {
         string name = syntax.FunctionName;
-        ImmutableArray<FunctionSymbol> overloads = _functions.Lookup(name);
+        string key = ColumnScope.Normalize(name);
+        if (ConditionalFunctions.CaseFunctionNames.Contains(key))
+        {
+            return BindCaseCall(syntax, key);
+        }
+
+        if (key == DateFunctions.DateAdd && !syntax.IsStar && syntax.Arguments.Length == 2)
+        {
+            return BindDateAdd(syntax);
+        }
+
+        bool isDistinct = syntax.IsDistinct;
+        if (key == Aggregates.CountDistinct && !syntax.IsStar && !syntax.IsDistinct)
+        {
+            key = "count";
+            isDistinct = true;
+        }
+
+        ImmutableArray<FunctionSymbol> overloads = _functions.Lookup(key);
         int arity = syntax.IsStar ? 0 : syntax.Arguments.Length;
-        ImmutableArray<FunctionSymbol> candidates = [.. overloads.Where(f => f.Parameters.Length == arity && (!syntax.IsStar || f.AllowsStar))];
+        ImmutableArray<FunctionSymbol> candidates = [.. overloads.Where(f => f.AcceptsArity(arity) && (!syntax.IsStar || f.AllowsStar))];
         if (candidates.IsEmpty)
         {
             if (syntax.IsStar && overloads.Any(f => f.Parameters.Length == 0))
@@ -702,23 +1003,39 @@ public sealed class TypeChecker
                 continue;
             }
 
-            if (syntax.IsDistinct && !candidate.AllowsDistinct)
+            if (isDistinct && !candidate.AllowsDistinct)
             {
                 _diagnostics.ReportDistinctNotAllowed(syntax.Location, name);
             }
 
-            ImmutableArray<BoundExpression> converted = [.. arguments.Select((argument, i) =>
-                candidate.Parameters[i].Accepts(argument.Type) && argument is not BoundLiteralExpression { IsNull: true }
-                    ? argument
-                    : Coerce(argument, candidate.Parameters[i].Preferred))];
-            SodaType type = candidate.GetResultType([.. converted.Select(argument => argument.Type)]);
-            return new BoundFunctionCallExpression(candidate, converted, syntax.IsDistinct, syntax.IsStar, type, syntax.Location);
+            ImmutableArray<BoundExpression> converted;
+            if (candidate.ArgumentsShareType)
+            {
+                (converted, SodaType shared) = UnifyAll(candidate.Name, [.. arguments.Select((argument, i) => (argument, syntax.Arguments[i].Location))]);
+                if (!converted.All(argument => candidate.GetParameter(0).Accepts(argument.Type)))
+                {
+                    _diagnostics.ReportArgumentTypeMismatch(syntax.Arguments[0].Location, name, shared);
+                }
+            }
+            else
+            {
+                converted = [.. arguments.Select((argument, i) =>
+                    candidate.GetParameter(i).Accepts(argument.Type) && argument is not BoundLiteralExpression { IsNull: true }
+                        ? argument
+                        : Coerce(argument, candidate.GetParameter(i).Preferred))];
+            }
+
+            CheckTimeZoneArgument(candidate, converted, syntax);
+            SodaType type = candidate.ArgumentsShareType
+                ? UnifiedResultType(converted)
+                : candidate.GetResultType([.. converted.Select(argument => argument.Type)]);
+            return new BoundFunctionCallExpression(candidate, converted, isDistinct, syntax.IsStar, type, syntax.Location);
         }
 
         FunctionSymbol first = candidates[0];
         for (int i = 0; i < arguments.Length; i++)
         {
-            if (!Accepts(first.Parameters[i], arguments[i]))
+            if (!Accepts(first.GetParameter(i), arguments[i]))
             {
                 _diagnostics.ReportArgumentTypeMismatch(syntax.Arguments[i].Location, name, arguments[i].Type);
                 break;
@@ -728,11 +1045,49 @@ public sealed class TypeChecker
         return ErrorExpression(syntax.Location);
     }
 
+    private static SodaType UnifiedResultType(ImmutableArray<BoundExpression> arguments)
+    {
+        SodaType type = arguments[0].Type;
+        return type.IsNumeric() && arguments.Any(argument => argument.Type == SodaType.Double) ? SodaType.Double : type;
+    }
+
+    /// <summary>A zone argument written as a literal must name a zone the runtime knows (IANA names).</summary>
+    private void CheckTimeZoneArgument(FunctionSymbol function, ImmutableArray<BoundExpression> arguments, FunctionCall syntax)
+    {
+        bool takesZone = arguments.Length == 2 && function.Kind is FunctionKind.ToFloatingTimestamp or FunctionKind.DateTruncY
+            or FunctionKind.DateTruncYm or FunctionKind.DateTruncYmd;
+        if (takesZone && arguments[1] is BoundLiteralExpression { Value: string zone }
+            && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            _diagnostics.ReportUnknownTimeZone(syntax.Arguments[1].Location, zone);
+        }
+    }
+
+    /// <summary><c>date_add(ts, 'P1D')</c>: the period must be a literal, read now.</summary>
+    private BoundExpression BindDateAdd(FunctionCall syntax)
+    {
+        BoundExpression timestamp = Coerce(BindExpression(syntax.Arguments[0]), SodaType.FloatingTimestamp);
+        if (timestamp.Type is not (SodaType.FloatingTimestamp or SodaType.FixedTimestamp))
+        {
+            _diagnostics.ReportArgumentTypeMismatch(syntax.Arguments[0].Location, syntax.FunctionName, timestamp.Type);
+            return ErrorExpression(syntax.Location);
+        }
+
+        BoundExpression interval = BindExpression(syntax.Arguments[1]);
+        if (interval is not BoundLiteralExpression { IsFlexible: true, Value: string text } || !Period.TryParse(text, out Period period))
+        {
+            _diagnostics.ReportInvalidPeriod(syntax.Arguments[1].Location);
+            return ErrorExpression(syntax.Location);
+        }
+
+        return new BoundIntervalExpression(timestamp, period, isSubtraction: false, syntax.Location);
+    }
+
     private static bool Matches(FunctionSymbol function, ImmutableArray<BoundExpression> arguments)
     {
         for (int i = 0; i < arguments.Length; i++)
         {
-            if (!Accepts(function.Parameters[i], arguments[i]))
+            if (!Accepts(function.GetParameter(i), arguments[i]))
             {
                 return false;
             }

@@ -52,8 +52,8 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     internal void ReportUnsupported(TextLocation location, string feature) =>
         Report(DiagnosticCode.Malformed, location, $"{feature} is not supported.");
 
-    internal void ReportInvalidAlias(TextLocation location) =>
-        Report(DiagnosticCode.Malformed, location, "An alias must be a plain identifier, not a system field.");
+    internal void ReportReservedAlias(TextLocation location, string alias) =>
+        Report(DiagnosticCode.ReservedAlias, location, $"The alias '{alias}' is reserved: aliases may not start with ':'.", ("alias", alias));
 
     internal void ReportTooDeep(TextLocation location) =>
         Report(DiagnosticCode.Malformed, location, "The expression is nested too deeply.");
@@ -99,11 +99,37 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
             ("function", "::" + to.ToName()), ("type", from.ToName()));
 
     internal void ReportNotBoolean(TextLocation location, string clause, SodaType type) =>
-        Report(DiagnosticCode.TypeMismatch, location, $"{clause} must be a boolean (checkbox) expression, not {type.ToName()}.",
-            ("type", type.ToName()));
+        Report(clause == "HAVING" ? DiagnosticCode.NonBooleanHaving : DiagnosticCode.NonBooleanWhere, location,
+            $"{clause} must be a boolean (checkbox) expression, not {type.ToName()}.", ("type", type.ToName()));
 
     internal void ReportUnorderable(TextLocation location, SodaType type) =>
-        Report(DiagnosticCode.TypeMismatch, location, $"Values of type {type.ToName()} cannot be ordered.", ("type", type.ToName()));
+        Report(DiagnosticCode.UnorderableOrderBy, location, $"Values of type {type.ToName()} cannot be ordered.", ("type", type.ToName()));
+
+    internal void ReportNotGroupable(TextLocation location, SodaType type) =>
+        Report(DiagnosticCode.NonGroupableGroupBy, location, $"Values of type {type.ToName()} cannot be grouped.", ("type", type.ToName()));
+
+    internal void ReportCircularAlias(TextLocation location, string alias) =>
+        Report(DiagnosticCode.CircularAlias, location, $"The alias '{alias}' refers to itself.", ("alias", alias));
+
+    internal void ReportNoSuchField(TextLocation location, SodaType type, string field) =>
+        Report(DiagnosticCode.NoSuchFunction, location, $"Values of type {type.ToName()} have no field '{field}'.",
+            ("function", "." + field), ("type", type.ToName()));
+
+    internal void ReportInvalidPeriod(TextLocation? location) =>
+        Report(DiagnosticCode.TypeMismatch, location, "An interval must be an ISO-8601 period literal such as 'P1DT2H'.", ("type", "interval"));
+
+    internal void ReportUnknownTimeZone(TextLocation location, string zone) =>
+        Report(DiagnosticCode.TypeMismatch, location, $"Unknown time zone '{zone}'.", ("type", "text"));
+
+    internal void ReportMixedTypes(TextLocation location, string function, SodaType first, SodaType other) =>
+        Report(DiagnosticCode.TypeMismatch, location, $"All values of '{function}' must have one type; found {first.ToName()} and {other.ToName()}.",
+            ("function", function), ("type", other.ToName()));
+
+    internal void ReportUnsupportedCast(TextLocation location, string typeName) =>
+        Report(DiagnosticCode.NoSuchFunction, location, $"No function named '::{typeName}'.", ("function", "::" + typeName), ("arity", "1"));
+
+    internal void ReportDistinctOrderNotSelected(TextLocation location) =>
+        Report(DiagnosticCode.UnorderableOrderBy, location, "With SELECT DISTINCT, ORDER BY may only use selected expressions.");
 
     internal void ReportAggregateInUngroupedContext(TextLocation location, string clause) =>
         Report(DiagnosticCode.AggregateInUngroupedContext, location, $"Aggregate functions are not allowed in {clause}.");

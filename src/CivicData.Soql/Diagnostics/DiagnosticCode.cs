@@ -14,6 +14,12 @@ public enum DiagnosticCode
     InvalidLimit,
     InvalidOffset,
     DuplicateAlias,
+    CircularAlias,
+    ReservedAlias,
+    NonBooleanWhere,
+    NonBooleanHaving,
+    NonGroupableGroupBy,
+    UnorderableOrderBy,
 }
 
 public static class DiagnosticCodeExtensions
@@ -30,6 +36,12 @@ public static class DiagnosticCodeExtensions
         DiagnosticCode.InvalidLimit => "query.soql.invalid-limit",
         DiagnosticCode.InvalidOffset => "query.soql.invalid-offset",
         DiagnosticCode.DuplicateAlias => "query.soql.duplicate-alias",
+        DiagnosticCode.CircularAlias => "query.soql.circular-alias",
+        DiagnosticCode.ReservedAlias => "query.soql.reserved-alias",
+        DiagnosticCode.NonBooleanWhere => "query.soql.non-boolean-where",
+        DiagnosticCode.NonBooleanHaving => "query.soql.non-boolean-having",
+        DiagnosticCode.NonGroupableGroupBy => "query.soql.non-groupable-group-by",
+        DiagnosticCode.UnorderableOrderBy => "query.soql.unorderable-order-by",
         _ => throw new UnreachableException(),
     };
 }

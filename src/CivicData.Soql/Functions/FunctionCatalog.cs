@@ -19,6 +19,8 @@ public sealed class FunctionCatalog
     public static FunctionCatalog Default { get; } = new(
         Aggregates.Functions
             .Concat(TextFunctions.Functions)
+            .Concat(NumberFunctions.Functions)
+            .Concat(ConditionalFunctions.Functions)
             .Concat(DateFunctions.Functions)
             .Concat(GeoFunctions.Functions));
 

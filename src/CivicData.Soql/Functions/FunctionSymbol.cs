@@ -11,7 +11,9 @@ public sealed class FunctionSymbol(
     Func<ImmutableArray<SodaType>, SodaType> resultType,
     bool isAggregate = false,
     bool allowsStar = false,
-    bool allowsDistinct = false)
+    bool allowsDistinct = false,
+    bool isVariadic = false,
+    bool argumentsShareType = false)
 {
     public string Name { get; } = name;
 
@@ -25,6 +27,20 @@ public sealed class FunctionSymbol(
     public bool AllowsStar { get; } = allowsStar;
 
     public bool AllowsDistinct { get; } = allowsDistinct;
+
+    /// <summary>The last parameter may repeat: the function takes <see cref="Parameters"/>.Length or more arguments.</summary>
+    public bool IsVariadic { get; } = isVariadic;
+
+    /// <summary>
+    /// Every argument must have one type (coalesce, nullif, greatest, least): a text or null literal takes the type of the
+    /// first argument that has one.
+    /// </summary>
+    public bool ArgumentsShareType { get; } = argumentsShareType;
+
+    public bool AcceptsArity(int arity) => IsVariadic ? arity >= Parameters.Length : arity == Parameters.Length;
+
+    /// <summary>The parameter that argument <paramref name="index"/> binds to.</summary>
+    public TypeSet GetParameter(int index) => Parameters[Math.Min(index, Parameters.Length - 1)];
 
     public SodaType GetResultType(ImmutableArray<SodaType> argumentTypes) => resultType(argumentTypes);
 

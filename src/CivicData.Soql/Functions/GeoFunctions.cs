@@ -11,5 +11,6 @@ internal static class GeoFunctions
             [TypeSet.PointLike, TypeSet.Numeric, TypeSet.Numeric, TypeSet.Numeric], FunctionSymbol.Returns(SodaType.Checkbox)),
         new("within_box", FunctionKind.WithinBox,
             [TypeSet.PointLike, TypeSet.Numeric, TypeSet.Numeric, TypeSet.Numeric, TypeSet.Numeric], FunctionSymbol.Returns(SodaType.Checkbox)),
+        new("distance_in_meters", FunctionKind.DistanceInMeters, [TypeSet.PointLike, TypeSet.PointLike], FunctionSymbol.Returns(SodaType.Number)),
     ];
 }

@@ -14,11 +14,19 @@ public sealed class TypeSet(string description, Func<SodaType, bool> accepts, So
 
     public static TypeSet Timestamp { get; } = new("timestamp", type => type is SodaType.FloatingTimestamp or SodaType.FixedTimestamp, SodaType.FloatingTimestamp);
 
+    public static TypeSet FloatingTimestamp { get; } = new("floating_timestamp", type => type is SodaType.FloatingTimestamp, SodaType.FloatingTimestamp);
+
+    public static TypeSet FixedTimestamp { get; } = new("fixed_timestamp", type => type is SodaType.FixedTimestamp, SodaType.FixedTimestamp);
+
     /// <summary>Values stored as a (lon, lat) pair.</summary>
     public static TypeSet PointLike { get; } = new("point", type => type is SodaType.Point or SodaType.Location, SodaType.Point);
 
     /// <summary>Types with an order: everything but geometry and json.</summary>
     public static TypeSet Orderable { get; } = new("orderable", type => !type.IsGeometry() && type != SodaType.Json, SodaType.Text);
+
+    /// <summary>Orderable types other than numbers: what median picks a middle value of.</summary>
+    public static TypeSet DiscreteOrderable { get; } = new("text or timestamp",
+        type => type is SodaType.Text or SodaType.Url or SodaType.FloatingTimestamp or SodaType.FixedTimestamp, SodaType.Text);
 
     public string Description { get; } = description;
 

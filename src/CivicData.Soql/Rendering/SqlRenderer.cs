@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using CivicData.Core.Schema;
 using CivicData.Soql.Binding;
 using CivicData.Soql.Binding.BoundNodes;
@@ -28,10 +29,14 @@ public sealed class SqlRenderer
     {
         ArgumentNullException.ThrowIfNull(query);
         var renderer = new SqlRenderer(dialect);
-        return SqlBuilder.Build(dialect, renderer.RenderQuery(query));
+        return SqlBuilder.Build(dialect, renderer.RenderQuery(query, outputColumns: null));
     }
 
-    private SqlList RenderQuery(BoundQuery query)
+    /// <summary>
+    /// One stage. A stage rendered as the source of the next one (<paramref name="outputColumns"/> set) names its columns
+    /// after the next stage's symbols and adds an ordinal column, <c>row_number()</c> in its own order, unless it is DISTINCT.
+    /// </summary>
+    private SqlList RenderQuery(BoundQuery query, ImmutableArray<ColumnSymbol>? outputColumns)
     {
         // GROUP BY expressions are rendered once; a select, HAVING or ORDER BY expression equal to one of them reuses
         // its fragment, so both places carry the same placeholders and the engine sees the same expression.
@@ -40,12 +45,25 @@ public sealed class SqlRenderer
             ? _dialect.Cast(RenderExpression(expression), expression.Type, expression.Type)
             : RenderExpression(expression)))];
 
+        List<ISqlFragment> selectList = [.. query.Select.Select(item => RenderExpression(item.Expression))];
+        if (outputColumns is { } names)
+        {
+            selectList = [.. selectList.Select((fragment, i) => (ISqlFragment)Sql.Sql.Sequence(fragment, Sql.Sql.Keyword("AS"), SqlIdentifier.ForColumn(names[i])))];
+        }
+
+        ISqlFragment from = _dialect.Table(query.Table);
+        if (query.Source is { } source)
+        {
+            var sourceRenderer = new SqlRenderer(_dialect);
+            from = Sql.Sql.Sequence(Sql.Sql.Group(sourceRenderer.RenderQuery(source, query.SourceColumns)), Sql.Sql.Keyword("AS"), SqlIdentifier.ForSource());
+        }
+
         List<ISqlFragment> parts =
         [
-            Sql.Sql.Keyword("SELECT"),
-            Sql.Sql.Join(", ", query.Select.Select(item => RenderExpression(item.Expression))),
+            Sql.Sql.Keyword(query.IsDistinct ? "SELECT DISTINCT" : "SELECT"),
+            Sql.Sql.Join(", ", selectList),
             Sql.Sql.Keyword("FROM"),
-            _dialect.Table(query.Table),
+            from,
         ];
 
         if (query.Where is not null)
@@ -71,10 +89,28 @@ public sealed class SqlRenderer
             .Where(item => !IsConstant(item.Expression))
             .Select(item => RenderOrderItem(RenderExpression(item.Expression), item.IsDescending, item.NullsFirst))];
 
-        // Deterministic order for paging: load order for row queries, the groups for grouped ones.
-        if (!query.IsAggregated)
+        // Deterministic order for paging: load order for row queries (the source's order for a chained stage), the groups for
+        // grouped ones, the selected columns for SELECT DISTINCT.
+        if (query.IsDistinct)
         {
-            orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForSequence(), Sql.Sql.Keyword("ASC")));
+            for (int i = 0; i < query.Select.Length; i++)
+            {
+                if (Conversions.IsOrderable(query.Select[i].Expression.Type) && !IsConstant(query.Select[i].Expression))
+                {
+                    orderBy.Add(RenderOrderItem(Sql.Sql.Keyword((i + 1).ToString(CultureInfo.InvariantCulture)), isDescending: false, nullsFirst: false));
+                }
+            }
+        }
+        else if (!query.IsAggregated)
+        {
+            if (query.Source is null)
+            {
+                orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForSequence(), Sql.Sql.Keyword("ASC")));
+            }
+            else if (!query.Source.IsDistinct)
+            {
+                orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForOrdinal(), Sql.Sql.Keyword("ASC")));
+            }
         }
         else
         {
@@ -91,6 +127,14 @@ public sealed class SqlRenderer
         {
             parts.Add(Sql.Sql.Keyword("ORDER BY"));
             parts.Add(Sql.Sql.Join(", ", orderBy));
+        }
+
+        if (outputColumns is not null && !query.IsDistinct)
+        {
+            ISqlFragment window = orderBy.Count > 0 ? Sql.Sql.Sequence(Sql.Sql.Keyword("ORDER BY"), Sql.Sql.Join(", ", orderBy)) : Sql.Sql.Keyword("");
+            selectList.Add(Sql.Sql.Sequence(
+                Sql.Sql.Function("row_number"), Sql.Sql.Keyword("OVER"), Sql.Sql.Group(window), Sql.Sql.Keyword("AS"), SqlIdentifier.ForOrdinal()));
+            parts[1] = Sql.Sql.Join(", ", selectList);
         }
 
         SqlParameter? limit = query.Limit is { } value ? new SqlParameter(value, SodaType.Number) : null;
@@ -143,8 +187,36 @@ public sealed class SqlRenderer
                 Sql.Sql.Group(Sql.Sql.Join(", ", x.Values.Select(RenderExpression)))),
             BoundLikeExpression x => _dialect.Like(RenderExpression(x.Operand), RenderExpression(x.Pattern), x.IsNegated),
             BoundSearchExpression x => RenderSearch(x),
+            BoundCaseExpression x => RenderCase(x),
+            BoundIntervalExpression x => _dialect.AddInterval(
+                RenderExpression(x.Timestamp),
+                new SqlParameter((double)x.Period.Months, SodaType.Number),
+                new SqlParameter((double)x.Period.Days, SodaType.Number),
+                new SqlParameter(x.Period.Seconds, SodaType.Number),
+                x.IsSubtraction),
             _ => throw new UnreachableException(),
         };
+    }
+
+    private SqlGroup RenderCase(BoundCaseExpression expression)
+    {
+        List<ISqlFragment> parts = [Sql.Sql.Keyword("CASE")];
+        for (int i = 0; i < expression.Conditions.Length; i++)
+        {
+            parts.Add(Sql.Sql.Keyword("WHEN"));
+            parts.Add(RenderExpression(expression.Conditions[i]));
+            parts.Add(Sql.Sql.Keyword("THEN"));
+            parts.Add(RenderExpression(expression.Values[i]));
+        }
+
+        if (expression.ElseValue is not null)
+        {
+            parts.Add(Sql.Sql.Keyword("ELSE"));
+            parts.Add(RenderExpression(expression.ElseValue));
+        }
+
+        parts.Add(Sql.Sql.Keyword("END"));
+        return Sql.Sql.Group([.. parts]);
     }
 
     private ISqlFragment RenderLiteral(BoundLiteralExpression literal)
@@ -152,6 +224,11 @@ public sealed class SqlRenderer
         if (literal.IsNull)
         {
             return Sql.Sql.Keyword("NULL");
+        }
+
+        if (literal.Value is PointValue point)
+        {
+            return _dialect.Point(new SqlParameter(point.Longitude, SodaType.Number), new SqlParameter(point.Latitude, SodaType.Number));
         }
 
         if (!_literals.TryGetValue(literal, out SqlParameter? parameter))
@@ -207,14 +284,18 @@ public sealed class SqlRenderer
             FunctionKind.Max => Sql.Sql.Function("max", arguments[0]),
             FunctionKind.Upper => Sql.Sql.Function("upper", arguments[0]),
             FunctionKind.Lower => Sql.Sql.Function("lower", arguments[0]),
-            FunctionKind.DateTruncYmd => _dialect.DateTrunc(DateTruncUnit.Day, arguments[0]),
-            FunctionKind.DateTruncYm => _dialect.DateTrunc(DateTruncUnit.Month, arguments[0]),
-            FunctionKind.DateTruncY => _dialect.DateTrunc(DateTruncUnit.Year, arguments[0]),
+            FunctionKind.DateTruncYmd => _dialect.DateTrunc(DateTruncUnit.Day, InZone(arguments)),
+            FunctionKind.DateTruncYm => _dialect.DateTrunc(DateTruncUnit.Month, InZone(arguments)),
+            FunctionKind.DateTruncY => _dialect.DateTrunc(DateTruncUnit.Year, InZone(arguments)),
             FunctionKind.WithinCircle => _dialect.WithinCircle(arguments[0], arguments[1], arguments[2], arguments[3]),
             FunctionKind.WithinBox => _dialect.WithinBox(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4]),
-            _ => throw new UnreachableException(),
+            _ => _dialect.Call(call.Function.Kind, arguments),
         };
     }
+
+    /// <summary><c>date_trunc_*(fts, zone)</c> truncates the local time in the zone; with one argument, the value itself.</summary>
+    private ISqlFragment InZone(ImmutableArray<ISqlFragment> arguments) =>
+        arguments.Length == 2 ? _dialect.Call(FunctionKind.ToFloatingTimestamp, arguments) : arguments[0];
 
     private SqlGroup RenderSearch(BoundSearchExpression search)
     {

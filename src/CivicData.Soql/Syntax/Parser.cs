@@ -154,14 +154,21 @@ public sealed class Parser
 
     private QuerySyntax ParseStatement()
     {
+        QuerySyntax stage = ParseStage(null);
+        while (!HasFailed && TryMatch(TokenKind.PipeGreater, out _))
+        {
+            stage = ParseStage(stage);
+        }
+
+        return stage;
+    }
+
+    /// <summary>One SELECT of a statement; <paramref name="source"/> is the stage before it in a <c>|&gt;</c> chain.</summary>
+    private QuerySyntax ParseStage(QuerySyntax? source)
+    {
         SelectClause? select = null;
         if (TryMatch(TokenKind.SelectKeyword, out _))
         {
-            if (Current.Kind == TokenKind.DistinctKeyword)
-            {
-                ReportUnsupported(Current.Location, "SELECT DISTINCT");
-            }
-
             select = ParseSelectClause();
         }
 
@@ -210,12 +217,7 @@ public sealed class Parser
             }
         }
 
-        if (Current.Kind == TokenKind.PipeGreater)
-        {
-            ReportUnsupported(Current.Location, "Query chaining with '|>'");
-        }
-
-        return new QuerySyntax(select, where, groupBy, having, orderBy, search, limit, offset);
+        return new QuerySyntax(select, where, groupBy, having, orderBy, search, limit, offset, source);
     }
 
     private void ReportUnsupported(TextLocation location, string feature)
@@ -229,9 +231,10 @@ public sealed class Parser
     private SelectClause ParseSelectClause()
     {
         Token first = Current;
+        bool isDistinct = TryMatch(TokenKind.DistinctKeyword, out _);
         ImmutableArray<SelectItem> items = ParseList(ParseSelectItem);
         TextLocation last = _position > 0 ? Peek(-1).Location : first.Location;
-        return new SelectClause(items, SyntaxNode.Cover(first.Location, last.Span.End >= first.Span.Start ? last : first.Location));
+        return new SelectClause(items, SyntaxNode.Cover(first.Location, last.Span.End >= first.Span.Start ? last : first.Location), isDistinct);
     }
 
     private SelectItem ParseSelectItem()
@@ -262,7 +265,7 @@ public sealed class Parser
             Next();
             if (!HasFailed)
             {
-                _diagnostics.ReportInvalidAlias(alias.Location);
+                _diagnostics.ReportReservedAlias(alias.Location, alias.Text);
             }
         }
         else
@@ -472,10 +475,12 @@ public sealed class Parser
                 Token typeName = Current.Kind == TokenKind.Identifier ? Next() : Match(TokenKind.Identifier, "a type name");
                 expression = new CastExpression(expression, typeName);
             }
-            else if (Current.Kind is TokenKind.Dot or TokenKind.PipeGreater)
+            else if (TryMatch(TokenKind.Dot, out _))
             {
-                ReportUnsupported(Current.Location, Current.Kind == TokenKind.Dot ? "Field access with '.'" : "Query chaining with '|>'");
-                Next();
+                Token field = Current.Kind == TokenKind.Identifier || SyntaxFacts.IsContextualKeyword(Current.Kind)
+                    ? Next()
+                    : Match(TokenKind.Identifier, "a field name");
+                expression = new FieldAccessExpression(expression, field);
             }
             else
             {
@@ -513,9 +518,8 @@ public sealed class Parser
                 Next();
                 return new ColumnReference(token);
             case TokenKind.CaseKeyword:
-                ReportUnsupported(token.Location, "CASE");
                 Next();
-                return new LiteralExpression(token, LiteralKind.Null, null);
+                return Current.Kind == TokenKind.OpenParen ? ParseFunctionCall(token) : ParseCase(token);
             default:
                 if (token.Kind == TokenKind.Identifier || SyntaxFacts.IsContextualKeyword(token.Kind))
                 {
@@ -526,6 +530,24 @@ public sealed class Parser
                 ReportUnexpected("an expression");
                 return new LiteralExpression(token, LiteralKind.Null, null);
         }
+    }
+
+    private CaseExpression ParseCase(Token caseKeyword)
+    {
+        ImmutableArray<CaseWhenClause>.Builder clauses = ImmutableArray.CreateBuilder<CaseWhenClause>();
+        do
+        {
+            Token when = Match(TokenKind.WhenKeyword, "WHEN");
+            Expression condition = ParseExpression();
+            Match(TokenKind.ThenKeyword, "THEN");
+            Expression value = ParseExpression();
+            clauses.Add(new CaseWhenClause(condition, value, SyntaxNode.Cover(when.Location, value.Location)));
+        }
+        while (!HasFailed && Current.Kind == TokenKind.WhenKeyword);
+
+        Expression? elseValue = TryMatch(TokenKind.ElseKeyword, out _) ? ParseExpression() : null;
+        Token end = Match(TokenKind.EndKeyword, "END");
+        return new CaseExpression(clauses.ToImmutable(), elseValue, SyntaxNode.Cover(caseKeyword.Location, end.Location));
     }
 
     private FunctionCall ParseFunctionCall(Token name)

@@ -45,6 +45,8 @@ public static class SyntaxDepth
         BetweenExpression x => [x.Operand, x.Low, x.High],
         InExpression x => [x.Operand, .. x.Values],
         LikeExpression x => [x.Operand, x.Pattern],
+        FieldAccessExpression x => [x.Operand],
+        CaseExpression x => [.. x.WhenClauses.SelectMany(clause => (Expression[])[clause.Condition, clause.Value]), .. x.ElseValue is null ? [] : (Expression[])[x.ElseValue]],
         _ => throw new UnreachableException(),
     };
 }

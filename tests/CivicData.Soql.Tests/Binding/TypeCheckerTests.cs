@@ -13,13 +13,14 @@ public sealed class TypeCheckerTests
     [InlineData("v_max > ['fast']", "query.soql.type-mismatch", "The literal cannot be read as number.")]
     [InlineData("available > ['yesterday']", "query.soql.type-mismatch", "The literal cannot be read as floating_timestamp.")]
     [InlineData("make [>] 42", "query.soql.type-mismatch", "Operator '>' is not defined for text and number.")]
-    [InlineData("[v_max + 1]", "query.soql.type-mismatch", "WHERE must be a boolean (checkbox) expression, not number.")]
+    [InlineData("[v_max + 1]", "query.soql.non-boolean-where", "WHERE must be a boolean (checkbox) expression, not number.")]
     [InlineData("[frobnicate](make)", "query.soql.no-such-function", "No function named 'frobnicate' taking 1 argument(s).")]
     [InlineData("[upper](make, name) = 'A'", "query.soql.no-such-function", "No function named 'upper' taking 2 argument(s).")]
     [InlineData("upper([v_max]) = 'A'", "query.soql.type-mismatch", "Function 'upper' does not accept an argument of type number.")]
     [InlineData("[count(*)] > 1", "query.soql.aggregate-in-ungrouped-context", "Aggregate functions are not allowed in WHERE.")]
     [InlineData("location [=] location", "query.soql.type-mismatch", "Operator '=' is not defined for point and point.")]
-    [InlineData("v_max::[point] = 1", "query.soql.type-mismatch", "Unknown type 'point'.")]
+    [InlineData("v_max::[pointy] = 1", "query.soql.type-mismatch", "Unknown type 'pointy'.")]
+    [InlineData("[v_max::point] IS NULL", "query.soql.type-mismatch", "Cannot cast number to point.")]
     [InlineData("[available::number] > 1", "query.soql.type-mismatch", "Cannot cast floating_timestamp to number.")]
     public void Where_errors_carry_code_message_and_span(string marked, string code, string message)
     {
@@ -70,7 +71,7 @@ public sealed class TypeCheckerTests
     {
         QueryError error = Compile.Error(new SoqlRequest { Select = "make, count(*)", Group = "make", Having = "count(*)" });
 
-        Assert.Equal("query.soql.type-mismatch", error.Code);
+        Assert.Equal("query.soql.non-boolean-having", error.Code);
         Assert.Equal("$having", error.Details["clause"]);
     }
 

@@ -13,8 +13,20 @@ public sealed class BoundQuery(
     ImmutableArray<BoundOrderItem> orderBy,
     bool isAggregated,
     long? limit,
-    long offset)
+    long offset,
+    bool isDistinct = false,
+    BoundQuery? source = null,
+    ImmutableArray<ColumnSymbol> sourceColumns = default)
 {
+    /// <summary>The stage before this one in a <c>|&gt;</c> chain: this query reads its output instead of the table.</summary>
+    public BoundQuery? Source { get; } = source;
+
+    /// <summary>The names this stage sees for <see cref="Source"/>'s output columns, one per source select item.</summary>
+    public ImmutableArray<ColumnSymbol> SourceColumns { get; } = sourceColumns.IsDefault ? [] : sourceColumns;
+
+    /// <summary>SELECT DISTINCT on an aggregated query (a plain DISTINCT is lowered to GROUP BY by the checker).</summary>
+    public bool IsDistinct { get; } = isDistinct;
+
     public TableSchema Table { get; } = table;
 
     public ImmutableArray<BoundSelectItem> Select { get; } = select;

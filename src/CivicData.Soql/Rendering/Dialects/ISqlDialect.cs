@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CivicData.Core.Schema;
+using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
 namespace CivicData.Soql.Rendering.Dialects;
@@ -48,6 +49,18 @@ public interface ISqlDialect
     public ISqlFragment WithinCircle(ISqlFragment point, ISqlFragment latitude, ISqlFragment longitude, ISqlFragment radiusMetres);
 
     public ISqlFragment WithinBox(ISqlFragment point, ISqlFragment northWestLatitude, ISqlFragment northWestLongitude, ISqlFragment southEastLatitude, ISqlFragment southEastLongitude);
+
+    /// <summary>
+    /// A scalar or aggregate function other than count/sum/avg/min/max/upper/lower/date_trunc/within_*: its SQL for this
+    /// engine, from already-rendered arguments in SoQL order (soda.md §6.8).
+    /// </summary>
+    public ISqlFragment Call(FunctionKind kind, ImmutableArray<ISqlFragment> arguments);
+
+    /// <summary>A timestamp moved by whole months and days (calendar) and then by exact seconds; subtracted when asked.</summary>
+    public ISqlFragment AddInterval(ISqlFragment timestamp, SqlParameter months, SqlParameter days, SqlParameter seconds, bool isSubtraction);
+
+    /// <summary>A point value built from two number parameters, in the engine's point layout.</summary>
+    public ISqlFragment Point(SqlParameter longitude, SqlParameter latitude);
 
     /// <summary>The LIMIT/OFFSET tail; <paramref name="limit"/> null means unlimited.</summary>
     public ISqlFragment LimitOffset(SqlParameter? limit, SqlParameter offset);

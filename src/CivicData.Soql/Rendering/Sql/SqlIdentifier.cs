@@ -24,6 +24,12 @@ public sealed class SqlIdentifier : ISqlFragment
     /// <summary>The physical column that holds the load order; the default sort.</summary>
     public static SqlIdentifier ForSequence() => new([SystemColumns.Sequence]);
 
+    /// <summary>The alias of a chained stage's source subquery.</summary>
+    public static SqlIdentifier ForSource() => new(["_source"]);
+
+    /// <summary>The row-order column a chained stage's source carries, so the next stage can keep its order.</summary>
+    public static SqlIdentifier ForOrdinal() => new(["_ordinal"]);
+
     internal SqlIdentifier Field(string field) => new(Parts.Add(field));
 
     public void WriteTo(SqlBuilder builder)

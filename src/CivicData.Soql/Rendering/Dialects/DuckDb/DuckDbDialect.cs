@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CivicData.Core.Schema;
+using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
 namespace CivicData.Soql.Rendering.Dialects.DuckDb;
@@ -46,8 +47,57 @@ public sealed class DuckDbDialect : AnsiDialect
                 Sql.Sql.Keyword(from == SodaType.FixedTimestamp ? "'%Y-%m-%dT%H:%M:%S.%gZ'" : "'%Y-%m-%dT%H:%M:%S.%g'"));
         }
 
+        // DuckDB prints a whole DOUBLE as '55.0'; SODA prints numbers in plain form, '55' (soda.md §4).
+        if (to == SodaType.Text && from.IsNumeric())
+        {
+            return Sql.Sql.Function("regexp_replace", base.Cast(operand, from, to), Sql.Sql.Keyword(@"'\.0$'"), Sql.Sql.Keyword("''"));
+        }
+
         return base.Cast(operand, from, to);
     }
+
+    public override ISqlFragment Call(FunctionKind kind, ImmutableArray<ISqlFragment> arguments) => kind switch
+    {
+        FunctionKind.Unaccent => Sql.Sql.Function("strip_accents", arguments[0]),
+
+        // extract(second ...) is whole seconds in DuckDB; SoQL's date_extract_ss keeps the fraction.
+        FunctionKind.DateExtractSs => Sql.Sql.Group(
+            Sql.Sql.Function("CAST", Sql.Sql.Sequence(Sql.Sql.Function("microsecond", arguments[0]), Sql.Sql.Keyword("AS DOUBLE"))),
+            Sql.Sql.Keyword("/ 1000000")),
+
+        // DuckDB has no width_bucket: PostgreSQL's definition for lo < hi, in arithmetic.
+        FunctionKind.WidthBucket => Sql.Sql.Group(
+            Sql.Sql.Keyword("CASE WHEN"), arguments[0], Sql.Sql.Keyword("<"), arguments[1], Sql.Sql.Keyword("THEN 0"),
+            Sql.Sql.Keyword("WHEN"), arguments[0], Sql.Sql.Keyword(">="), arguments[2], Sql.Sql.Keyword("THEN"),
+            Sql.Sql.Group(Sql.Sql.Function("floor", arguments[3]), Sql.Sql.Keyword("+ 1")),
+            Sql.Sql.Keyword("ELSE"),
+            Sql.Sql.Group(Sql.Sql.Function("floor", Sql.Sql.Group(
+                Sql.Sql.Group(arguments[0], Sql.Sql.Keyword("-"), arguments[1]),
+                Sql.Sql.Keyword("*"),
+                Sql.Sql.Function("floor", arguments[3]),
+                Sql.Sql.Keyword("/"),
+                Sql.Sql.Group(arguments[2], Sql.Sql.Keyword("-"), arguments[1]))), Sql.Sql.Keyword("+ 1")),
+            Sql.Sql.Keyword("END")),
+        _ => base.Call(kind, arguments),
+    };
+
+    public override ISqlFragment AddInterval(ISqlFragment timestamp, SqlParameter months, SqlParameter days, SqlParameter seconds, bool isSubtraction)
+    {
+        string op = isSubtraction ? "-" : "+";
+        return Sql.Sql.Group(
+            timestamp,
+            Sql.Sql.Keyword(op),
+            Sql.Sql.Function("to_months", AsInteger(months)),
+            Sql.Sql.Keyword(op),
+            Sql.Sql.Function("to_days", AsInteger(days)),
+            Sql.Sql.Keyword(op),
+            Sql.Sql.Function("to_microseconds", Sql.Sql.Function("CAST", Sql.Sql.Sequence(
+                Sql.Sql.Function("round", Sql.Sql.Group(seconds, Sql.Sql.Keyword("* 1000000"))), Sql.Sql.Keyword("AS BIGINT")))));
+    }
+
+    public override ISqlFragment Point(SqlParameter longitude, SqlParameter latitude) => Sql.Sql.Function("struct_pack",
+        Sql.Sql.Sequence(Sql.Sql.Keyword("lon :="), Sql.Sql.Function("CAST", Sql.Sql.Sequence(longitude, Sql.Sql.Keyword("AS DOUBLE")))),
+        Sql.Sql.Sequence(Sql.Sql.Keyword("lat :="), Sql.Sql.Function("CAST", Sql.Sql.Sequence(latitude, Sql.Sql.Keyword("AS DOUBLE")))));
 
     public override ISqlFragment FullTextTerm(ImmutableArray<ISqlFragment> textColumns, SqlParameter term)
     {
