@@ -118,6 +118,8 @@ public sealed class DuckDbFixture : IExecutionFixture, IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public bool IsRejectedValue(Exception exception) => false;
+
     public Task<long> CanaryCountAsync() => Task.FromResult(CanaryCount());
 
     public void Dispose() => Connection.Dispose();

@@ -10,6 +10,12 @@ public interface IExecutionFixture
     /// <summary>Runs a compiled query the way the store does and returns canonical values (see <see cref="Engines.IQueryEngine"/>).</summary>
     public Task<IReadOnlyList<object?[]>> QueryAsync(CompiledQuery query);
 
+    /// <summary>
+    /// True when the engine refused a value the store must answer with a 400 rather than a 500: PostgreSQL text cannot
+    /// hold NUL (SQLSTATE 22021), which DuckDB's VARCHAR can.
+    /// </summary>
+    public bool IsRejectedValue(Exception exception);
+
     /// <summary>Rows in the canary table: 1 unless something dropped or changed it.</summary>
     public Task<long> CanaryCountAsync();
 }

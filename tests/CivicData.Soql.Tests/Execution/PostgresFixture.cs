@@ -2,6 +2,7 @@ using System.Globalization;
 using CivicData.Soql.Rendering.Dialects;
 using CivicData.Soql.Tests.Engines;
 using CivicData.Soql.Tests.Support;
+using Npgsql;
 
 namespace CivicData.Soql.Tests.Execution;
 
@@ -19,6 +20,8 @@ public sealed class PostgresFixture : IExecutionFixture, IAsyncLifetime
     }
 
     public Task<IReadOnlyList<object?[]>> QueryAsync(CompiledQuery query) => Engine.QueryAsync(query, CancellationToken.None);
+
+    public bool IsRejectedValue(Exception exception) => exception is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire };
 
     public async Task<long> CanaryCountAsync() =>
         Convert.ToInt64(await Engine.ExecuteScalarAsync("SELECT count(*) FROM canary", [], CancellationToken.None), CultureInfo.InvariantCulture);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CivicData.Core;
 using CivicData.Core.Schema;
 using CivicData.Soql.Tests.Engines;
+using CivicData.Soql.Tests.Injection;
 using CivicData.Soql.Tests.Support;
 
 namespace CivicData.Soql.Tests.Execution;
@@ -251,6 +253,49 @@ public abstract class QueryConformanceTests(IExecutionFixture engine)
         Assert.Equal(["Lift", "Rush"], await NamesAsync(new SoqlRequest { Order = "'x', :id", Limit = "2" }));
         Assert.Equal([["x", 6d]], await RunAsync(new SoqlRequest { Select = "'x' AS k, count(*)", Group = "'x'" }));
         Assert.Equal([[6d]], await RunAsync(new SoqlRequest { Select = "count(*)", Group = "1 + 1" }));
+    }
+
+    [Fact]
+    public async Task Hostile_values_are_bound_as_values_and_the_canary_survives()
+    {
+        foreach (string payload in InjectionCorpus.Payloads)
+        {
+            string quoted = "'" + payload.Replace("'", "''", StringComparison.Ordinal) + "'";
+            SoqlRequest[] requests =
+            [
+                new() { Where = "make = " + quoted },
+                new() { Where = "name LIKE " + quoted },
+                new() { Select = "make || " + quoted },
+                new() { Select = "make", Group = "make", Having = "max(name) > " + quoted },
+                new() { Search = payload },
+                new() { SimpleFilters = [new("make", payload)] },
+            ];
+
+            foreach (SoqlRequest request in requests)
+            {
+                CompiledQuery query;
+                try
+                {
+                    query = Compile(request);
+                }
+                catch (QueryError)
+                {
+                    continue;
+                }
+
+                Assert.DoesNotContain("canary", query.Statement.Text, StringComparison.OrdinalIgnoreCase);
+                try
+                {
+                    await engine.QueryAsync(query);
+                }
+                catch (Exception exception) when (payload.Contains('\0', StringComparison.Ordinal) && engine.IsRejectedValue(exception))
+                {
+                    // PostgreSQL text cannot hold NUL; the store answers 400 (IExecutionFixture.IsRejectedValue).
+                }
+            }
+        }
+
+        Assert.Equal(1, await engine.CanaryCountAsync());
     }
 
     private CompiledQuery Compile(SoqlRequest request) => SoqlCompiler.Compile(request, TestSchema.Vehicles, engine.Dialect);
