@@ -1,12 +1,19 @@
+using CivicData.Soql.Rendering.Dialects;
+using CivicData.Soql.Rendering.Dialects.DuckDb;
+using CivicData.Soql.Rendering.Dialects.Postgres;
 using CivicData.Soql.Rendering.Sql;
 using CivicData.Soql.Tests.Injection;
 using CivicData.Soql.Tests.Support;
 
 namespace CivicData.Soql.Tests.Rendering;
 
-/// <summary>The SQL text depends only on the query's shape: swapping a string literal changes only parameters.</summary>
+/// <summary>
+/// The SQL text depends only on the query's shape: swapping a string literal changes only parameters, in every dialect.
+/// </summary>
 public sealed class QueryShapeTests
 {
+    private static readonly ISqlDialect[] s_dialects = [DuckDbDialect.Instance, PostgresDialect.Instance];
+
     // a and b are string literals (quoted). SEARCH text is not a literal but a list of terms, so its term count is shape.
     private static readonly Func<string, string, SoqlRequest>[] s_templates =
     [
@@ -22,21 +29,35 @@ public sealed class QueryShapeTests
         raw => new SoqlRequest { SimpleFilters = [new("make", raw), new("name", raw)] },
     ];
 
-    public static TheoryData<int> TemplateIndexes() => [.. Enumerable.Range(0, s_templates.Length)];
+    public static TheoryData<string, int> TemplateIndexes()
+    {
+        TheoryData<string, int> data = [];
+        foreach (ISqlDialect dialect in s_dialects)
+        {
+            for (int template = 0; template < s_templates.Length; template++)
+            {
+                data.Add(dialect.Name, template);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> DialectNames() => [.. s_dialects.Select(dialect => dialect.Name)];
 
     [Theory]
     [MemberData(nameof(TemplateIndexes))]
-    public void Swapping_string_literals_changes_only_parameters(int template)
+    public void Swapping_string_literals_changes_only_parameters(string dialectName, int template)
     {
         var random = new Random(1234 + template);
-        SqlStatement baseline = Compile.Request(s_templates[template](Quote("a"), Quote("b"))).Statement;
+        SqlStatement baseline = Render(dialectName, s_templates[template](Quote("a"), Quote("b")));
 
         for (int i = 0; i < 200; i++)
         {
             string first = RandomString(random);
             string second = RandomString(random);
 
-            SqlStatement statement = Compile.Request(s_templates[template](Quote(first), Quote(second))).Statement;
+            SqlStatement statement = Render(dialectName, s_templates[template](Quote(first), Quote(second)));
 
             Assert.Equal(baseline.Text, statement.Text);
             Assert.Equal(baseline.Parameters.Length, statement.Parameters.Length);
@@ -44,22 +65,26 @@ public sealed class QueryShapeTests
         }
     }
 
-    [Fact]
-    public void Swapping_simple_filter_values_changes_only_parameters()
+    [Theory]
+    [MemberData(nameof(DialectNames))]
+    public void Swapping_simple_filter_values_changes_only_parameters(string dialectName)
     {
         var random = new Random(99);
-        SqlStatement baseline = Compile.Request(s_rawTemplates[0]("a")).Statement;
+        SqlStatement baseline = Render(dialectName, s_rawTemplates[0]("a"));
 
         for (int i = 0; i < 200; i++)
         {
             string value = RandomString(random);
 
-            SqlStatement statement = Compile.Request(s_rawTemplates[0](value)).Statement;
+            SqlStatement statement = Render(dialectName, s_rawTemplates[0](value));
 
             Assert.Equal(baseline.Text, statement.Text);
             Assert.Equal(value, statement.Parameters[0].Value);
         }
     }
+
+    private static SqlStatement Render(string dialectName, SoqlRequest request) =>
+        SoqlCompiler.Compile(request, TestSchema.Vehicles, s_dialects.Single(dialect => dialect.Name == dialectName)).Statement;
 
     private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 

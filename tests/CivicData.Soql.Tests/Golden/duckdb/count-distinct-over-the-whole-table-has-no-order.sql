@@ -1,0 +1,3 @@
+SELECT CAST(count(DISTINCT "make") AS DOUBLE) FROM "ds_abcd_1234_v1" LIMIT $1 OFFSET $2
+-- $1 = 1000 (Number, Int64)
+-- $2 = 0 (Number, Int64)

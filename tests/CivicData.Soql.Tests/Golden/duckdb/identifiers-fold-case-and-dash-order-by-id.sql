@@ -1,0 +1,3 @@
+SELECT "make", "v_max" FROM "ds_abcd_1234_v1" ORDER BY ":id" ASC NULLS LAST, ":seq" ASC LIMIT $1 OFFSET $2
+-- $1 = 1000 (Number, Int64)
+-- $2 = 0 (Number, Int64)

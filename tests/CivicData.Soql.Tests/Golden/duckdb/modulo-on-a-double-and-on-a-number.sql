@@ -1,0 +1,6 @@
+SELECT ("ratio" % $1), ("v_max" % $2), ((- "v_max") % $3) FROM "ds_abcd_1234_v1" ORDER BY ":seq" ASC LIMIT $4 OFFSET $5
+-- $1 = 0.5 (Number, Double)
+-- $2 = 7 (Number, Double)
+-- $3 = 7 (Number, Double)
+-- $4 = 1000 (Number, Int64)
+-- $5 = 0 (Number, Int64)

@@ -1,0 +1,3 @@
+SELECT "make", CAST(sum("v_max") AS numeric), CAST(avg("price") AS numeric), min("available"), max("name") FROM "ds_abcd_1234_v1" GROUP BY "make" ORDER BY "make" ASC NULLS LAST LIMIT $1 OFFSET $2
+-- $1 = 1000 (Number, Int64)
+-- $2 = 0 (Number, Int64)

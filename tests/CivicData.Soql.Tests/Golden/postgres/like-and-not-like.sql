@@ -1,0 +1,5 @@
+SELECT "make" FROM "ds_abcd_1234_v1" WHERE (("name" LIKE $1 ESCAPE '') AND ("name" NOT LIKE $2 ESCAPE '')) ORDER BY ":seq" ASC LIMIT $3 OFFSET $4
+-- $1 = "Kar%" (Text, String)
+-- $2 = "%x" (Text, String)
+-- $3 = 1000 (Number, Int64)
+-- $4 = 0 (Number, Int64)

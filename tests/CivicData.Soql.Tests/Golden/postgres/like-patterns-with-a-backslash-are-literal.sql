@@ -1,0 +1,5 @@
+SELECT "name" FROM "ds_abcd_1234_v1" WHERE (("name" LIKE $1 ESCAPE '') OR ("name" NOT LIKE $2 ESCAPE '')) ORDER BY ":seq" ASC LIMIT $3 OFFSET $4
+-- $1 = "%\\%" (Text, String)
+-- $2 = "Red_%" (Text, String)
+-- $3 = 1000 (Number, Int64)
+-- $4 = 0 (Number, Int64)

@@ -1,0 +1,5 @@
+SELECT "name", "website" FROM "ds_abcd_1234_v1" WHERE (("active" = $1) AND (((strpos(lower("make"), $2) > 0) OR (strpos(lower("name"), $2) > 0) OR (strpos(lower("website"), $2) > 0)))) ORDER BY ":seq" ASC LIMIT $3 OFFSET $4
+-- $1 = true (Checkbox, Boolean)
+-- $2 = "example" (Text, String)
+-- $3 = 1000 (Number, Int64)
+-- $4 = 0 (Number, Int64)

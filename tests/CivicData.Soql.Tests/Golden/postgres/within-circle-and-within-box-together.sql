@@ -1,0 +1,10 @@
+SELECT "name" FROM "ds_abcd_1234_v1" WHERE ((ST_DistanceSphere("location", ST_SetSRID(ST_MakePoint($1, $2), 4326), 6371008.8) <= $3) OR (ST_Intersects("location", ST_MakeEnvelope($4, $5, $6, $7, 4326)) AND ($5 <= $7) AND ($4 <= $6))) ORDER BY ":seq" ASC LIMIT $8 OFFSET $9
+-- $1 = -122.3 (Number, Double)
+-- $2 = 47.6 (Number, Double)
+-- $3 = 5000 (Number, Double)
+-- $4 = 34 (Number, Double)
+-- $5 = 32 (Number, Double)
+-- $6 = 35 (Number, Double)
+-- $7 = 33 (Number, Double)
+-- $8 = 1000 (Number, Int64)
+-- $9 = 0 (Number, Int64)
