@@ -39,7 +39,7 @@ public sealed record RefQuery
             if (GroupBy.Count == 0)
             {
                 // An aggregate over zero rows still gives one row (soda.md §6.5); the representative is never read.
-                contexts.Add(new RefContext(rows.FirstOrDefault() ?? table.RefRows.FirstOrDefault() ?? throw new InvalidOperationException("empty table"), rows));
+                contexts.Add(new RefContext(rows.FirstOrDefault() ?? new RefRow(table, new object?[table.Schema.Columns.Length], 0), rows));
             }
             else
             {

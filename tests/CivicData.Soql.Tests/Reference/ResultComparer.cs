@@ -92,7 +92,7 @@ public static class ResultComparer
             key.Append(value switch
             {
                 null => "\u0001",
-                double d => "n" + d.ToString("E8", CultureInfo.InvariantCulture),
+                double d => "n" + (d == 0 ? 0.0 : d).ToString("E8", CultureInfo.InvariantCulture),
                 TestPoint p => "p" + p.Lon.ToString("E8", CultureInfo.InvariantCulture) + p.Lat.ToString("E8", CultureInfo.InvariantCulture),
                 _ => "v" + Format(value),
             }).Append('\u0000');
