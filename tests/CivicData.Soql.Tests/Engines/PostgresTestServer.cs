@@ -11,7 +11,7 @@ namespace CivicData.Soql.Tests.Engines;
 /// <remarks>
 /// The tests use a database of their own, <c>civicdata_soql_tests</c>, created with the collation and character
 /// classes that <see cref="Soql.Rendering.Dialects.Postgres.PostgresDialect"/> asks for (UTF-8, <c>LC_COLLATE 'C'</c>,
-/// <c>LC_CTYPE 'C.UTF-8'</c>) and PostGIS installed; each engine then works in a schema of its own.
+/// <c>LC_CTYPE 'C.UTF-8'</c>) and the PostGIS and unaccent extensions installed; each engine then works in a schema of its own.
 /// </remarks>
 internal sealed class PostgresTestServer
 {
@@ -72,6 +72,7 @@ internal sealed class PostgresTestServer
                 {
                     await database.OpenAsync();
                     await ExecuteAsync(database, "CREATE EXTENSION IF NOT EXISTS postgis");
+                    await ExecuteAsync(database, "CREATE EXTENSION IF NOT EXISTS unaccent");
                 }
 
                 return builder.ConnectionString;

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CivicData.Core.Schema;
+using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
 namespace CivicData.Soql.Rendering.Dialects.Postgres;
@@ -22,7 +24,8 @@ namespace CivicData.Soql.Rendering.Dialects.Postgres;
 /// Session and database: the connection runs with <c>TimeZone = 'UTC'</c> (so <c>date_trunc</c> on a timestamptz
 /// truncates in UTC, as DuckDB does on its UTC timestamps); the database is UTF-8 with <c>LC_COLLATE 'C'</c> (text
 /// orders by code point, as in DuckDB) and a UTF-8 <c>LC_CTYPE</c> such as <c>C.UTF-8</c> (so <c>lower</c> and
-/// <c>upper</c> map all of Unicode, not only ASCII); the table's schema is on the <c>search_path</c> with PostGIS's.
+/// <c>upper</c> map all of Unicode, not only ASCII); the table's schema is on the <c>search_path</c> with PostGIS's
+/// and the <c>unaccent</c> extension's (contrib).
 /// </para>
 /// <para>
 /// Parameters are positional, <c>$1, $2, ...</c>; the same <c>$n</c> may appear more than once. With Npgsql, add
@@ -124,6 +127,25 @@ public sealed class PostgresDialect : AnsiDialect
 
         return base.Cast(operand, from, to);
     }
+
+    public override ISqlFragment Call(FunctionKind kind, ImmutableArray<ISqlFragment> arguments) => kind switch
+    {
+        // A fixed timestamp is a timestamptz here (not a UTC wall clock as in DuckDB): timezone(zone, instant) is local time.
+        FunctionKind.ToFloatingTimestamp => Sql.Sql.Function("timezone", arguments[1], arguments[0]),
+
+        // now() is a timestamptz, the fixed_timestamp layout; the session's UTC zone makes date_trunc truncate in UTC.
+        FunctionKind.GetUtcDate => Sql.Sql.Function("date_trunc", Sql.Sql.Keyword("'second'"), Sql.Sql.Function("now")),
+
+        // round(double precision, integer) does not exist and round(double precision) rounds half to even; numeric
+        // rounds half away from zero, as SoQL asks.
+        FunctionKind.Round => arguments.Length == 1
+            ? Sql.Sql.Function("round", base.Cast(arguments[0], SodaType.Double, SodaType.Number))
+            : Sql.Sql.Function("round", base.Cast(arguments[0], SodaType.Double, SodaType.Number), AsInteger(arguments[1])),
+
+        // The same sphere as within_circle.
+        FunctionKind.DistanceInMeters => AsNumber(Sql.Sql.Function("ST_DistanceSphere", arguments[0], arguments[1], Sql.Sql.Keyword(EarthRadiusMetres))),
+        _ => base.Call(kind, arguments),
+    };
 
     /// <summary>PostgreSQL has no <c>%</c> on double precision; <c>mod</c> on numeric keeps the dividend's sign, as DuckDB's does.</summary>
     public override ISqlFragment Modulo(ISqlFragment left, ISqlFragment right) =>
