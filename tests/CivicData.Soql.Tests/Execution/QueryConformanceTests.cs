@@ -84,12 +84,7 @@ public abstract class QueryConformanceTests(IExecutionFixture engine)
             Where = "name = 'Karma'",
         });
 
-        // number::text keeps the stored scale on PostgreSQL ("55") where DuckDB's double prints "55.0": compare the
-        // number text by value, everything else exactly.
-        object?[] expected = ["55.0", 13.5d, "2012-08-01T09:30:00.000", "2012-08-02T10:00:00.000Z", true];
-        object?[] row = Assert.Single(rows);
-        Assert.Equal(decimal.Parse((string)expected[0]!, CultureInfo.InvariantCulture), decimal.Parse(Assert.IsType<string>(row[0]), CultureInfo.InvariantCulture));
-        Assert.Equal(expected[1..], row[1..]);
+        Assert.Equal([["55", 13.5d, "2012-08-01T09:30:00.000", "2012-08-02T10:00:00.000Z", true]], rows);
     }
 
     [Fact]

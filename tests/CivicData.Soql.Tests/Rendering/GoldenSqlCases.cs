@@ -90,5 +90,17 @@ public static class GoldenSqlCases
             new SoqlRequest { Select = "active, sum(price) AS total", Group = "active", Having = "total > 1000", Order = "total desc" }),
         new("search over every text column with a where",
             new SoqlRequest { Select = "name, website", Where = "active = true", Search = "example" }),
+        new("text functions",
+            new SoqlRequest { Select = "starts_with(name, 'K'), caseless_contains(name, 'AR'), length(name), substring(name, 2, 3), left_pad(name, 7, '*'), unaccent(name)" }),
+        new("number functions round half away from zero on doubles too",
+            new SoqlRequest { Select = "round(ratio), round(price, 1), abs(v_max), ceil(ratio), floor(ratio), signed_magnitude_10(price), width_bucket(v_max, 0, 100, 10)" }),
+        new("date extracts and zone conversion",
+            new SoqlRequest { Select = "date_extract_y(available), date_extract_dow(available), date_extract_ss(available), to_floating_timestamp(inspected, 'America/New_York')", Where = "inspected IS NOT NULL" }),
+        new("conditionals",
+            new SoqlRequest { Select = "case(v_max > 50, 'fast', true, 'slow'), coalesce(make, 'none'), nullif(make, 'APCO'), greatest(v_max, 50)" }),
+        new("distance in metres between points",
+            new SoqlRequest { Select = "name, distance_in_meters(location, 'POINT (34.8926 32.50578)')", Where = "location IS NOT NULL" }),
+        new("median and standard deviation",
+            new SoqlRequest { Select = "make, median(v_max), stddev_pop(price)", Group = "make" }),
     ];
 }

@@ -1,0 +1,10 @@
+SELECT (CASE WHEN ("v_max" > $1) THEN $2 WHEN $3 THEN $4 END), coalesce("make", $5), nullif("make", $6), greatest("v_max", $7) FROM "ds_abcd_1234_v1" ORDER BY ":seq" ASC LIMIT $8 OFFSET $9
+-- $1 = 50 (Number, Double)
+-- $2 = "fast" (Text, String)
+-- $3 = true (Checkbox, Boolean)
+-- $4 = "slow" (Text, String)
+-- $5 = "none" (Text, String)
+-- $6 = "APCO" (Text, String)
+-- $7 = 50 (Number, Double)
+-- $8 = 1000 (Number, Int64)
+-- $9 = 0 (Number, Int64)

@@ -1,0 +1,7 @@
+SELECT round(CAST("ratio" AS numeric)), round(CAST("price" AS numeric), CAST($1 AS INTEGER)), abs("v_max"), ceil("ratio"), floor("ratio"), CAST((sign("price") * length(CAST(CAST(floor(abs("price")) AS BIGINT) AS VARCHAR))) AS numeric), CAST(width_bucket("v_max", $2, $3, CAST($4 AS INTEGER)) AS numeric) FROM "ds_abcd_1234_v1" ORDER BY ":seq" ASC LIMIT $5 OFFSET $6
+-- $1 = 1 (Number, Double)
+-- $2 = 0 (Number, Double)
+-- $3 = 100 (Number, Double)
+-- $4 = 10 (Number, Double)
+-- $5 = 1000 (Number, Int64)
+-- $6 = 0 (Number, Int64)
