@@ -7,6 +7,7 @@ using CivicData.Soql.Binding;
 using CivicData.Soql.Binding.BoundNodes;
 using CivicData.Soql.Diagnostics;
 using CivicData.Soql.Functions;
+using CivicData.Soql.Lowering;
 using CivicData.Soql.Rendering;
 using CivicData.Soql.Rendering.Dialects;
 using CivicData.Soql.Rendering.Sql;
@@ -57,6 +58,7 @@ public static class SoqlCompiler
             return false;
         }
 
+        bound = Lowerer.Lower(bound);
         SqlStatement statement = SqlRenderer.Render(bound, dialect);
         ImmutableArray<OutputColumn> columns = [.. bound.Select.Select(item => new OutputColumn(item.Name, item.Expression.Type))];
         query = new CompiledQuery(statement, columns, QueryDescriber.Describe(syntax, options, bound));
