@@ -89,6 +89,7 @@ public sealed class LexerTests
     [InlineData("x = ['abc]", "Unterminated string literal.")]
     [InlineData("x [/* never closed]", "Unterminated comment.")]
     [InlineData("\"[\\q]\"", "Invalid escape sequence in string literal.")]
+    [InlineData("x = [\"\\uD800 half a pair\"]", "Invalid escape sequence in string literal.")]
     public void Lexer_errors_point_at_the_bad_text(string marked, string message)
     {
         AnnotatedText annotated = AnnotatedText.Parse(marked);
@@ -99,6 +100,14 @@ public sealed class LexerTests
         Assert.Equal(message, diagnostic.Message);
         Assert.Equal(DiagnosticCode.Malformed, diagnostic.Code);
         Assert.Equal(annotated.Span, diagnostic.Location!.Value.Span);
+    }
+
+    [Fact]
+    public void A_surrogate_pair_spelled_in_two_escapes_is_one_character()
+    {
+        Token[] tokens = Lex("\"\\uD83D\\uDE00\"");
+
+        Assert.Equal("\U0001F600", tokens[0].Value);
     }
 
     private static Token[] Lex(string text)
