@@ -33,6 +33,23 @@ public abstract record GExpr(SodaType Type)
     public virtual IEnumerable<GLiteral> Literals() => [];
 
     public string Soql() => Soql(GLiteral.Write);
+
+    /// <summary>This node and every node below it.</summary>
+    public IEnumerable<GExpr> DescendantsAndSelf()
+    {
+        IEnumerable<GExpr> children = this switch
+        {
+            GUnary u => [u.Operand],
+            GIsNull n => [n.Operand],
+            GBinary b => [b.Left, b.RightOperand],
+            GIn i => [i.Operand, .. i.Values],
+            GBetween b => [b.Operand, b.Low, b.High],
+            GLike l => [l.Operand, l.Pattern],
+            GAggregate { Operand: { } x } => [x],
+            _ => [],
+        };
+        return children.SelectMany(child => child.DescendantsAndSelf()).Prepend(this);
+    }
 }
 
 public sealed record GColumn(string Name, SodaType ColumnType) : GExpr(ColumnType)
@@ -232,6 +249,10 @@ public sealed record GQuery(
         Limit = Limit,
         Offset = Offset ?? 0,
     };
+
+    public IEnumerable<GExpr> Expressions() =>
+        Select.Concat(GroupBy).Concat(Order.Select(o => o.Key)).Concat(Where is null ? [] : [Where]).Concat(Having is null ? [] : [Having])
+            .SelectMany(e => e.DescendantsAndSelf());
 
     public IEnumerable<GLiteral> Literals() =>
         Select.SelectMany(e => e.Literals())
