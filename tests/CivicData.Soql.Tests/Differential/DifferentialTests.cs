@@ -95,20 +95,23 @@ public sealed class DifferentialTests(DifferentialFixture engines) : IClassFixtu
                 var used = new HashSet<(SodaType, object)>();
                 SoqlRequest swapped = scenario.Query.ToRequest(literal =>
                 {
-                    (SodaType, object) key = (literal.LiteralType, literal.Value);
-                    if (!renamed.TryGetValue(key, out object? value))
+                    // A negative number is written as '-' and its magnitude, so magnitudes are what is renamed: -1 and
+                    // (- 1) must stay the same expression.
+                    double sign = literal.Value is double d && d < 0 ? -1 : 1;
+                    object key = literal.Value is double number ? Math.Abs(number) : literal.Value;
+                    if (!renamed.TryGetValue((literal.LiteralType, key), out object? value))
                     {
                         int attempt = 0;
                         do
                         {
-                            value = OtherValue(literal, random, attempt++);
+                            value = OtherValue(literal with { Value = key }, random, attempt++);
                         }
                         while (!used.Add((literal.LiteralType, value)));
 
-                        renamed[key] = value;
+                        renamed[(literal.LiteralType, key)] = value;
                     }
 
-                    return GLiteral.Write(value);
+                    return GLiteral.Write(value is double magnitude ? sign * magnitude : value);
                 });
                 foreach (ISqlDialect dialect in s_dialects)
                 {
@@ -142,14 +145,14 @@ public sealed class DifferentialTests(DifferentialFixture engines) : IClassFixtu
     private static string Print((GenTable Table, GQuery Query) scenario) => $"{scenario.Table}\n{scenario.Query}";
 
     /// <summary>
-    /// Another literal of the same type (for numbers the same sign, since '-' is an operator); after a few attempts
+    /// Another literal of the same type (for numbers a positive magnitude; the caller keeps the sign); after a few attempts
     /// values outside the pools, so an injective renaming always exists. Booleans have only two values: kept or flipped
     /// consistently by the caller's renaming.
     /// </summary>
     private static object OtherValue(GLiteral literal, Random random, int attempt) => literal.Value switch
     {
-        double d when attempt > 20 => (d < 0 ? -1 : 1) * (1000.5 + attempt + random.Next(1000)),
-        double d => Math.Abs(SoqlGenerators.NumberPool[random.Next(SoqlGenerators.NumberPool.Length)]) is var v && d < 0 ? -(v == 0 ? 1 : v) : v,
+        double when attempt > 20 => 1000.5 + attempt + random.Next(1000),
+        double => Math.Abs(SoqlGenerators.NumberPool[random.Next(SoqlGenerators.NumberPool.Length)]) is var v && v == 0 ? 1 : v,
         bool b => attempt == 0 ? random.Next(2) == 0 : !b ^ (attempt % 2 == 0),
         DateTime when attempt > 20 => new DateTime(2030, 1, 1).AddMinutes(attempt + random.Next(100_000)),
         DateTime => SoqlGenerators.TimePool[random.Next(SoqlGenerators.TimePool.Length)],
