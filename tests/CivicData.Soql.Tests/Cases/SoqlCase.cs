@@ -16,10 +16,13 @@ public sealed record SoqlCase(string Name, RefTable Table, SoqlRequest Request)
     public string? ErrorCode { get; init; }
 
     /// <summary>
-    /// The engine (by <c>IQueryEngine.Name</c>) on which this case is a known, reported bug: skipped there (visibly, by
-    /// <c>Known_compiler_bug_cases</c>), still run on the other engines.
+    /// The engine (by <c>IQueryEngine.Name</c>, or <c>*</c> for all) on which this case is a known, reported bug: skipped
+    /// there (visibly, by <c>Known_compiler_bug_cases</c>), still run on the other engines.
     /// </summary>
     public string? KnownBugOn { get; init; }
+
+    /// <summary>The query compiles, and the engine must refuse it with a data error (the store's 400), not return rows.</summary>
+    public bool RuntimeError { get; init; }
 
     public RefResult Expected() => HandWritten ?? Reference?.Evaluate(Table)
         ?? throw new InvalidOperationException(Name + " expects an error, not rows.");

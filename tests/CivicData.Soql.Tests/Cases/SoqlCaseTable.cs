@@ -26,6 +26,7 @@ public static partial class SoqlCaseTable
         AddPredicates(cases);
         AddNullChecks(cases);
         AddExpressions(cases);
+        AddFunctions(cases);
         AddAggregates(cases);
         AddOrdering(cases);
         AddStatementsAndFilters(cases);
