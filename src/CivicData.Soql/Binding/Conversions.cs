@@ -94,6 +94,14 @@ public static class Conversions
                 }
 
                 return false;
+            case SodaType.MultiPoint or SodaType.Line or SodaType.MultiLine or SodaType.Polygon or SodaType.MultiPolygon:
+                if (GeometryValue.TryParseWkt(text, out GeometryValue geometry) && geometry.TryConvertTo(type, out GeometryValue converted))
+                {
+                    value = converted;
+                    return true;
+                }
+
+                return false;
             default:
                 return false;
         }

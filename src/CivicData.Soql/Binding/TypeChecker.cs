@@ -676,6 +676,36 @@ public sealed class TypeChecker
         _ => throw new UnreachableException(),
     };
 
+    /// <summary>
+    /// A function argument: a text literal passed where a geometry is expected is read as WKT and keeps the kind it names
+    /// (promoted to the multi kind if only that is accepted); anything else is coerced to the parameter's preferred type.
+    /// </summary>
+    private BoundExpression CoerceArgument(BoundExpression argument, TypeSet parameter)
+    {
+        if (!parameter.TakesGeometry || argument is not BoundLiteralExpression { IsFlexible: true, Value: string text } literal)
+        {
+            return Coerce(argument, parameter.Preferred);
+        }
+
+        if (GeometryValue.TryParseWkt(text, out GeometryValue geometry))
+        {
+            SodaType? type = parameter.Accepts(geometry.Type) ? geometry.Type
+                : GeometryValue.MultiOf(geometry.Type) is { } multi && parameter.Accepts(multi) ? multi : null;
+            if (type is SodaType.Point && PointValue.TryParseWkt(text, out PointValue point))
+            {
+                return new BoundLiteralExpression(point, SodaType.Point, isFlexible: false, literal.Location);
+            }
+
+            if (type is { } target && geometry.TryConvertTo(target, out GeometryValue converted))
+            {
+                return new BoundLiteralExpression(converted, target, isFlexible: false, literal.Location);
+            }
+        }
+
+        _diagnostics.ReportCannotConvertLiteral(literal.Location, parameter.Preferred);
+        return new BoundLiteralExpression(null, parameter.Preferred, isFlexible: false, literal.Location);
+    }
+
     /// <summary>Gives a flexible literal (string or null) the type its context needs; other expressions pass through.</summary>
     private BoundExpression Coerce(BoundExpression expression, SodaType target)
     {
@@ -1022,7 +1052,7 @@ public sealed class TypeChecker
                 converted = [.. arguments.Select((argument, i) =>
                     candidate.GetParameter(i).Accepts(argument.Type) && argument is not BoundLiteralExpression { IsNull: true }
                         ? argument
-                        : Coerce(argument, candidate.GetParameter(i).Preferred))];
+                        : CoerceArgument(argument, candidate.GetParameter(i)))];
             }
 
             CheckTimeZoneArgument(candidate, converted, syntax);

@@ -84,4 +84,14 @@ public enum FunctionKind
     WithinCircle,
     WithinBox,
     DistanceInMeters,
+    WithinPolygon,
+    Intersects,
+    NumPoints,
+    Simplify,
+    SimplifyPreserveTopology,
+    MakePoint,
+
+    // Geospatial aggregates
+    ConvexHull,
+    Extent,
 }

@@ -21,6 +21,12 @@ public sealed class TypeSet(string description, Func<SodaType, bool> accepts, So
     /// <summary>Values stored as a (lon, lat) pair.</summary>
     public static TypeSet PointLike { get; } = new("point", type => type is SodaType.Point or SodaType.Location, SodaType.Point);
 
+    /// <summary>Any geometry, point and location included; a WKT literal passed here keeps the kind it names.</summary>
+    public static TypeSet Geometry { get; } = new("geometry", type => type.IsGeometry(), SodaType.MultiPolygon);
+
+    /// <summary>What within_polygon tests against; a POLYGON literal is promoted to a MULTIPOLYGON.</summary>
+    public static TypeSet PolygonLike { get; } = new("polygon", type => type is SodaType.Polygon or SodaType.MultiPolygon, SodaType.MultiPolygon);
+
     /// <summary>Types with an order: everything but geometry and json.</summary>
     public static TypeSet Orderable { get; } = new("orderable", type => !type.IsGeometry() && type != SodaType.Json, SodaType.Text);
 
@@ -33,4 +39,7 @@ public sealed class TypeSet(string description, Func<SodaType, bool> accepts, So
     public SodaType Preferred { get; } = preferred;
 
     public bool Accepts(SodaType type) => accepts(type);
+
+    /// <summary>A text literal passed here is read as WKT (see <see cref="Binding.GeometryValue"/>).</summary>
+    public bool TakesGeometry => Preferred.IsGeometry();
 }

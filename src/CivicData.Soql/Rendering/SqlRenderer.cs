@@ -18,6 +18,7 @@ public sealed class SqlRenderer
 {
     private readonly ISqlDialect _dialect;
     private readonly Dictionary<BoundLiteralExpression, SqlParameter> _literals = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<BoundLiteralExpression, ISqlFragment> _geometries = new(ReferenceEqualityComparer.Instance);
     private ImmutableArray<(BoundExpression Expression, ISqlFragment Fragment)> _groupBy = [];
 
     private SqlRenderer(ISqlDialect dialect)
@@ -231,6 +232,23 @@ public sealed class SqlRenderer
             return _dialect.Point(new SqlParameter(point.Longitude, SodaType.Number), new SqlParameter(point.Latitude, SodaType.Number));
         }
 
+        if (literal.Value is GeometryValue { Type: SodaType.Point } pointGeometry)
+        {
+            (double lon, double lat) = pointGeometry.Parts[0][0][0];
+            return _dialect.Point(new SqlParameter(lon, SodaType.Number), new SqlParameter(lat, SodaType.Number));
+        }
+
+        if (literal.Value is GeometryValue geometry)
+        {
+            if (!_geometries.TryGetValue(literal, out ISqlFragment? fragment))
+            {
+                fragment = _dialect.Geometry(geometry);
+                _geometries.Add(literal, fragment);
+            }
+
+            return fragment;
+        }
+
         if (!_literals.TryGetValue(literal, out SqlParameter? parameter))
         {
             parameter = new SqlParameter(literal.Value, literal.Type);
@@ -289,6 +307,9 @@ public sealed class SqlRenderer
             FunctionKind.DateTruncY => _dialect.DateTrunc(DateTruncUnit.Year, InZone(arguments)),
             FunctionKind.WithinCircle => _dialect.WithinCircle(arguments[0], arguments[1], arguments[2], arguments[3]),
             FunctionKind.WithinBox => _dialect.WithinBox(arguments[0], arguments[1], arguments[2], arguments[3], arguments[4]),
+            FunctionKind.WithinPolygon or FunctionKind.Intersects or FunctionKind.NumPoints or FunctionKind.Simplify
+                or FunctionKind.SimplifyPreserveTopology or FunctionKind.MakePoint or FunctionKind.ConvexHull or FunctionKind.Extent
+                => _dialect.GeometryCall(call.Function.Kind, arguments, [.. call.Arguments.Select(argument => argument.Type)]),
             _ => _dialect.Call(call.Function.Kind, arguments),
         };
     }

@@ -128,6 +128,7 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
         // connection keeps that instance (and its caches) alive between operations.
         var connection = new DuckDBConnection(_connectionString);
         connection.Open();
+        DuckDbGeometryFunctions.Register(connection);
         return connection;
     }
 

@@ -7,6 +7,7 @@ using CivicData.Core.Schema;
 using CivicData.Soql.Rendering.Dialects;
 using CivicData.Soql.Rendering.Dialects.DuckDb;
 using CivicData.Soql.Rendering.Sql;
+using CivicData.Storage.DuckDb;
 using DuckDB.NET.Data;
 
 namespace CivicData.Soql.Tests.Engines;
@@ -21,6 +22,7 @@ public sealed class DuckDbEngine : IQueryEngine
     {
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
+        DuckDbGeometryFunctions.Register(_connection);
     }
 
     public string Name => "DuckDB";

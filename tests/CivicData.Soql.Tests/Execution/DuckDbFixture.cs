@@ -6,6 +6,7 @@ using CivicData.Soql.Rendering.Dialects.DuckDb;
 using CivicData.Soql.Rendering.Sql;
 using CivicData.Soql.Tests.Engines;
 using CivicData.Soql.Tests.Support;
+using CivicData.Storage.DuckDb;
 using DuckDB.NET.Data;
 
 namespace CivicData.Soql.Tests.Execution;
@@ -39,6 +40,7 @@ public sealed class DuckDbFixture : IExecutionFixture, IDisposable
     {
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
+        DuckDbGeometryFunctions.Register(Connection);
         using (DuckDBCommand create = Connection.CreateCommand())
         {
             create.CommandText = CreateTables;

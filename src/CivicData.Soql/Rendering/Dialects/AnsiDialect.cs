@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CivicData.Core.Schema;
+using CivicData.Soql.Binding;
 using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
@@ -207,6 +208,10 @@ public abstract class AnsiDialect : ISqlDialect
             Sql.Sql.Sequence(Sql.Sql.Keyword("days =>"), AsInteger(days)),
             Sql.Sql.Sequence(Sql.Sql.Keyword("secs =>"), seconds),
         ])));
+
+    public abstract ISqlFragment Geometry(GeometryValue value);
+
+    public abstract ISqlFragment GeometryCall(FunctionKind kind, ImmutableArray<ISqlFragment> arguments, ImmutableArray<SodaType> argumentTypes);
 
     /// <summary>PostGIS's point constructor; engines without PostGIS override this.</summary>
     public virtual ISqlFragment Point(SqlParameter longitude, SqlParameter latitude) =>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CivicData.Core.Schema;
+using CivicData.Soql.Binding;
 using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
@@ -58,6 +59,16 @@ public interface ISqlDialect
 
     /// <summary>A timestamp moved by whole months and days (calendar) and then by exact seconds; subtracted when asked.</summary>
     public ISqlFragment AddInterval(ISqlFragment timestamp, SqlParameter months, SqlParameter days, SqlParameter seconds, bool isSubtraction);
+
+    /// <summary>A non-point geometry literal in the engine's layout; its text travels as a parameter.</summary>
+    public ISqlFragment Geometry(GeometryValue value);
+
+    /// <summary>
+    /// A geometry function other than within_circle and within_box (<see cref="FunctionKind.WithinPolygon"/>, intersects,
+    /// num_points, simplify, simplify_preserve_topology, make_point, and the aggregates convex_hull and extent), given the
+    /// SoQL type of each argument, because an engine may store points and other geometries differently.
+    /// </summary>
+    public ISqlFragment GeometryCall(FunctionKind kind, ImmutableArray<ISqlFragment> arguments, ImmutableArray<SodaType> argumentTypes);
 
     /// <summary>A point value built from two number parameters, in the engine's point layout.</summary>
     public ISqlFragment Point(SqlParameter longitude, SqlParameter latitude);

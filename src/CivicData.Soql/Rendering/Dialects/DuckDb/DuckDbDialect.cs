@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CivicData.Core.Schema;
+using CivicData.Soql.Binding;
 using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
@@ -98,6 +99,56 @@ public sealed class DuckDbDialect : AnsiDialect
     public override ISqlFragment Point(SqlParameter longitude, SqlParameter latitude) => Sql.Sql.Function("struct_pack",
         Sql.Sql.Sequence(Sql.Sql.Keyword("lon :="), Sql.Sql.Function("CAST", Sql.Sql.Sequence(longitude, Sql.Sql.Keyword("AS DOUBLE")))),
         Sql.Sql.Sequence(Sql.Sql.Keyword("lat :="), Sql.Sql.Function("CAST", Sql.Sql.Sequence(latitude, Sql.Sql.Keyword("AS DOUBLE")))));
+
+    /// <summary>The literal as the GeoJSON text DuckDB stores for a non-point geometry, in one VARCHAR parameter.</summary>
+    public override ISqlFragment Geometry(GeometryValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new SqlParameter(value.ToGeoJson(), value.Type);
+    }
+
+    /// <summary>
+    /// No spatial extension: the <c>civicdata_*</c> scalar functions (NetTopologySuite, registered on every connection
+    /// by CivicData.Storage's DuckDbGeometryFunctions) take a point as its lon and lat and any other geometry as its
+    /// GeoJSON text, and return GeoJSON text. Extent over points is plain min/max SQL.
+    /// </summary>
+    public override ISqlFragment GeometryCall(FunctionKind kind, ImmutableArray<ISqlFragment> arguments, ImmutableArray<SodaType> argumentTypes)
+    {
+        bool IsPoint(int i) => argumentTypes[i] is SodaType.Point or SodaType.Location;
+        ISqlFragment GeoJson(int i) => IsPoint(i)
+            ? Sql.Sql.Function("civicdata_point_geojson", PointLongitude(arguments[i]), PointLatitude(arguments[i]))
+            : arguments[i];
+        ISqlFragment Bound(string aggregate, string function, Func<ISqlFragment, ISqlFragment> pointField) =>
+            Sql.Sql.Function(aggregate, IsPoint(0) ? pointField(arguments[0]) : Sql.Sql.Function(function, arguments[0]));
+
+        return kind switch
+        {
+            FunctionKind.WithinPolygon => IsPoint(0)
+                ? Sql.Sql.Function("civicdata_point_within", PointLongitude(arguments[0]), PointLatitude(arguments[0]), arguments[1])
+                : Sql.Sql.Function("civicdata_within", arguments[0], arguments[1]),
+            FunctionKind.Intersects => Sql.Sql.Function("civicdata_intersects", GeoJson(0), GeoJson(1)),
+            FunctionKind.NumPoints => Sql.Sql.Function("civicdata_num_points", GeoJson(0)),
+            FunctionKind.Simplify => IsPoint(0) ? arguments[0] : Sql.Sql.Function("civicdata_simplify", arguments[0], DoubleOf(arguments[1])),
+            FunctionKind.SimplifyPreserveTopology => IsPoint(0)
+                ? arguments[0]
+                : Sql.Sql.Function("civicdata_simplify_preserve_topology", arguments[0], DoubleOf(arguments[1])),
+            FunctionKind.MakePoint => Sql.Sql.Group(
+                Sql.Sql.Keyword("CASE WHEN"), arguments[0], Sql.Sql.Keyword("IS NULL OR"), arguments[1], Sql.Sql.Keyword("IS NULL THEN NULL ELSE"),
+                Sql.Sql.Function("struct_pack",
+                    Sql.Sql.Sequence(Sql.Sql.Keyword("lon :="), DoubleOf(arguments[1])),
+                    Sql.Sql.Sequence(Sql.Sql.Keyword("lat :="), DoubleOf(arguments[0]))),
+                Sql.Sql.Keyword("END")),
+            FunctionKind.ConvexHull => Sql.Sql.Function("civicdata_convex_hull", Sql.Sql.Function("string_agg", GeoJson(0), Sql.Sql.Keyword("','"))),
+            FunctionKind.Extent => Sql.Sql.Function("civicdata_box",
+                Bound("min", "civicdata_xmin", PointLongitude),
+                Bound("min", "civicdata_ymin", PointLatitude),
+                Bound("max", "civicdata_xmax", PointLongitude),
+                Bound("max", "civicdata_ymax", PointLatitude)),
+            _ => throw new NotSupportedException($"No SQL for geometry function kind {kind} in {Name}."),
+        };
+    }
+
+    private static SqlFunction DoubleOf(ISqlFragment value) => Sql.Sql.Function("CAST", Sql.Sql.Sequence(value, Sql.Sql.Keyword("AS DOUBLE")));
 
     public override ISqlFragment FullTextTerm(ImmutableArray<ISqlFragment> textColumns, SqlParameter term)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CivicData.Core.Schema;
+using CivicData.Soql.Binding;
 using CivicData.Soql.Functions;
 using CivicData.Soql.Rendering.Sql;
 
@@ -181,6 +182,42 @@ public sealed class PostgresDialect : AnsiDialect
             Sql.Sql.Group(southEastLatitude, Sql.Sql.Keyword("<="), northWestLatitude),
             Sql.Sql.Keyword("AND"),
             Sql.Sql.Group(northWestLongitude, Sql.Sql.Keyword("<="), southEastLongitude));
+
+    /// <summary>The literal's WKT as a text parameter, read by PostGIS in WGS84.</summary>
+    public override ISqlFragment Geometry(GeometryValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Sql.Sql.Function("ST_GeomFromText", new SqlParameter(value.ToWkt(), value.Type), Sql.Sql.Keyword("4326"));
+    }
+
+    /// <summary>
+    /// PostGIS: within_polygon is ST_Within (a point on the boundary is not within); extent is the envelope of the
+    /// per-row bounds (ST_MakeEnvelope, always a polygon, as DuckDB's), made multi; convex_hull is the hull of all the
+    /// rows' geometries, made multi.
+    /// </summary>
+    public override ISqlFragment GeometryCall(FunctionKind kind, ImmutableArray<ISqlFragment> arguments, ImmutableArray<SodaType> argumentTypes) => kind switch
+    {
+        FunctionKind.WithinPolygon => Sql.Sql.Function("ST_Within", arguments[0], arguments[1]),
+        FunctionKind.Intersects => Sql.Sql.Function("ST_Intersects", arguments[0], arguments[1]),
+        FunctionKind.NumPoints => AsNumber(Sql.Sql.Function("ST_NPoints", arguments[0])),
+        FunctionKind.Simplify => argumentTypes[0] is SodaType.Point or SodaType.Location
+            ? arguments[0]
+            : Sql.Sql.Function("ST_Simplify", arguments[0], AsDouble(arguments[1])),
+        FunctionKind.SimplifyPreserveTopology => argumentTypes[0] is SodaType.Point or SodaType.Location
+            ? arguments[0]
+            : Sql.Sql.Function("ST_SimplifyPreserveTopology", arguments[0], AsDouble(arguments[1])),
+        FunctionKind.MakePoint => MakePoint(AsDouble(arguments[0]), AsDouble(arguments[1])),
+        FunctionKind.ConvexHull => Sql.Sql.Function("ST_Multi", Sql.Sql.Function("ST_ConvexHull", Sql.Sql.Function("ST_Collect", arguments[0]))),
+        FunctionKind.Extent => Sql.Sql.Function("ST_Multi", Sql.Sql.Function("ST_MakeEnvelope",
+            Sql.Sql.Function("min", Sql.Sql.Function("ST_XMin", arguments[0])),
+            Sql.Sql.Function("min", Sql.Sql.Function("ST_YMin", arguments[0])),
+            Sql.Sql.Function("max", Sql.Sql.Function("ST_XMax", arguments[0])),
+            Sql.Sql.Function("max", Sql.Sql.Function("ST_YMax", arguments[0])),
+            Sql.Sql.Keyword("4326"))),
+        _ => throw new NotSupportedException($"No SQL for geometry function kind {kind} in {Name}."),
+    };
+
+    private ISqlFragment AsDouble(ISqlFragment value) => base.Cast(value, SodaType.Number, SodaType.Double);
 
     private static SqlFunction MakePoint(ISqlFragment latitude, ISqlFragment longitude) =>
         Sql.Sql.Function("ST_SetSRID", Sql.Sql.Function("ST_MakePoint", longitude, latitude), Sql.Sql.Keyword("4326"));

@@ -1,0 +1,3 @@
+namespace CivicData.Soql.Tests.Geospatial;
+
+public sealed class DuckDbGeometryTests(DuckDbGeometryFixture fixture) : GeometryConformanceTests(fixture), IClassFixture<DuckDbGeometryFixture>;

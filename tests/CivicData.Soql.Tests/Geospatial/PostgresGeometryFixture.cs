@@ -1,0 +1,5 @@
+using CivicData.Soql.Tests.Engines;
+
+namespace CivicData.Soql.Tests.Geospatial;
+
+public sealed class PostgresGeometryFixture() : GeometryFixture(new PostgresEngine());
