@@ -160,6 +160,26 @@ public abstract class QueryConformanceTests(IExecutionFixture engine)
     }
 
     [Fact]
+    public async Task Within_polygon_filters_points_by_a_wkt_literal()
+    {
+        Assert.Equal(["Karma", "Lift"], await NamesAsync(new SoqlRequest { Where = "within_polygon(location, 'POLYGON ((34 31, 36 31, 36 33, 34 33, 34 31))')" }));
+        Assert.Equal(["Karma", "Bolero"], await NamesAsync(new SoqlRequest
+        {
+            Where = "within_polygon(location, 'MULTIPOLYGON (((34.8 32.4, 35 32.4, 35 32.6, 34.8 32.6, 34.8 32.4)), ((-123 47, -122 47, -122 48, -123 48, -123 47)))')",
+        }));
+        Assert.Equal(["Lift"], await NamesAsync(new SoqlRequest { Where = "intersects(location, 'POINT (34.7818 32.0853)')" }));
+    }
+
+    [Fact]
+    public async Task Extent_of_points_is_their_bounding_box()
+    {
+        object?[] row = Assert.Single(await RunAsync(new SoqlRequest { Select = "extent(location), extent(area)" }));
+
+        Geospatial.GeometryAssert.Equal("MULTIPOLYGON (((-122.3321 32.0853, -122.3321 47.6062, 34.8926 47.6062, 34.8926 32.0853, -122.3321 32.0853)))", row[0]);
+        Assert.Null(row[1]);
+    }
+
+    [Fact]
     public async Task Search_matches_every_term_in_some_text_column_case_insensitively()
     {
         Assert.Equal(["Red Bike's"], await NamesAsync(new SoqlRequest { Search = "bike RED" }));
@@ -263,6 +283,8 @@ public abstract class QueryConformanceTests(IExecutionFixture engine)
                 new() { Select = "make || " + quoted },
                 new() { Select = "make", Group = "make", Having = "max(name) > " + quoted },
                 new() { Search = payload },
+                new() { Where = "within_polygon(location, " + quoted + ")" },
+                new() { Where = "intersects(area, " + quoted + ")" },
                 new() { SimpleFilters = [new("make", payload)] },
             ];
 

@@ -102,5 +102,15 @@ public static class GoldenSqlCases
             new SoqlRequest { Select = "name, distance_in_meters(location, 'POINT (34.8926 32.50578)')", Where = "location IS NOT NULL" }),
         new("median and standard deviation",
             new SoqlRequest { Select = "make, median(v_max), stddev_pop(price)", Group = "make" }),
+        new("within polygon on a point, the WKT literal a parameter",
+            new SoqlRequest { Select = "make", Where = "within_polygon(location, 'MULTIPOLYGON (((34 32, 35 32, 35 33, 34 32)))')" }),
+        new("intersects, num points and simplify on a polygon",
+            new SoqlRequest { Select = "num_points(area), simplify(area, 0.01), simplify_preserve_topology(area, 0.01)", Where = "intersects(area, 'POINT (34.9 32.5)')" }),
+        new("extent and convex hull aggregate geometries",
+            new SoqlRequest { Select = "extent(location), convex_hull(location), extent(area)" }),
+        new("make point takes latitude first",
+            new SoqlRequest { Select = "make_point(32.5, 34.9)", Where = "within_polygon(make_point(32.5, 34.9), 'POLYGON ((34 32, 35 32, 35 33, 34 32))')" }),
+        new("geometry literal casts",
+            new SoqlRequest { Select = "'POLYGON ((0 0, 1 0, 1 1, 0 0))'::multipolygon, 'LINESTRING (0 0, 1 1)'::line", Limit = "1" }),
     ];
 }
