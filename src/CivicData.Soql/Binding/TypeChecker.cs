@@ -996,7 +996,8 @@ public sealed class TypeChecker
 
         ImmutableArray<FunctionSymbol> overloads = _functions.Lookup(key);
         int arity = syntax.IsStar ? 0 : syntax.Arguments.Length;
-        ImmutableArray<FunctionSymbol> candidates = [.. overloads.Where(f => f.AcceptsArity(arity) && (!syntax.IsStar || f.AllowsStar))];
+        // count(*) is the star form of a no-argument overload; count() without the star is not a function.
+        ImmutableArray<FunctionSymbol> candidates = [.. overloads.Where(f => f.AcceptsArity(arity) && (syntax.IsStar ? f.AllowsStar : !(f.AllowsStar && f.Parameters.IsEmpty)))];
         if (candidates.IsEmpty)
         {
             if (syntax.IsStar && overloads.Any(f => f.Parameters.Length == 0))

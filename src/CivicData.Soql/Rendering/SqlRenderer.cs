@@ -264,6 +264,7 @@ public sealed class SqlRenderer
         ISqlFragment right = RenderExpression(binary.Right);
         return binary.OperatorKind switch
         {
+            BoundBinaryOperatorKind.Divide => _dialect.Divide(left, right),
             BoundBinaryOperatorKind.Modulo => _dialect.Modulo(left, right),
             BoundBinaryOperatorKind.Power => _dialect.Power(left, right),
             BoundBinaryOperatorKind.Concatenate => _dialect.Concatenate(AsText(left, binary.Left.Type), AsText(right, binary.Right.Type)),
@@ -272,7 +273,6 @@ public sealed class SqlRenderer
                 BoundBinaryOperatorKind.Add => "+",
                 BoundBinaryOperatorKind.Subtract => "-",
                 BoundBinaryOperatorKind.Multiply => "*",
-                BoundBinaryOperatorKind.Divide => "/",
                 BoundBinaryOperatorKind.Equal => "=",
                 BoundBinaryOperatorKind.NotEqual => "<>",
                 BoundBinaryOperatorKind.Less => "<",

@@ -20,17 +20,6 @@ public abstract class SoqlCaseTests(CaseEngineFixture fixture)
         Assert.True(SoqlCaseTable.All.Count >= 300, $"only {SoqlCaseTable.All.Count} cases");
     }
 
-    public static TheoryData<string> KnownBugNames() => [.. SoqlCaseTable.All.Values.Where(c => c.KnownBugOn is not null).Select(c => c.Name)];
-
-    [Theory(Skip = "compiler bugs, regression cases in SoqlCaseTable.AddRegressions (each still runs on the engines it passes on): "
-        + "(1) DuckDB dialect: date_trunc_* = / != an untruncated literal is FALSE / TRUE instead of NULL for a NULL timestamp "
-        + "(DuckDB 1.5.6 folds it), so NOT (...) keeps rows with nulls; "
-        + "(2) DuckDB dialect: x / 0, x % 0 and negative ^ fractional give Infinity/NaN rows where PostgreSQL and soda.md §6.8 "
-        + "raise an error (division-by-zero, 400); "
-        + "(3) count() with no argument compiles to SQL count(), which PostgreSQL rejects (42809): a 500, not a 400.")]
-    [MemberData(nameof(KnownBugNames))]
-    public Task Known_compiler_bug_cases(string name) => Case_gives_its_expected_answer(name);
-
     [Fact]
     public void Cases_are_not_vacuous()
     {

@@ -36,6 +36,8 @@ public abstract class AnsiDialect : ISqlDialect
     public virtual ISqlFragment Concatenate(ISqlFragment left, ISqlFragment right) =>
         Sql.Sql.Group(left, Sql.Sql.Keyword("||"), right);
 
+    public virtual ISqlFragment Divide(ISqlFragment left, ISqlFragment right) => Sql.Sql.Group(left, Sql.Sql.Keyword("/"), right);
+
     public virtual ISqlFragment Modulo(ISqlFragment left, ISqlFragment right) => Sql.Sql.Group(left, Sql.Sql.Keyword("%"), right);
 
     public virtual ISqlFragment Power(ISqlFragment left, ISqlFragment right) => Sql.Sql.Function("power", left, right);

@@ -30,6 +30,8 @@ public interface ISqlDialect
 
     public ISqlFragment Concatenate(ISqlFragment left, ISqlFragment right);
 
+    public ISqlFragment Divide(ISqlFragment left, ISqlFragment right);
+
     public ISqlFragment Modulo(ISqlFragment left, ISqlFragment right);
 
     public ISqlFragment Power(ISqlFragment left, ISqlFragment right);

@@ -57,6 +57,28 @@ public sealed class DuckDbDialect : AnsiDialect
         return base.Cast(operand, from, to);
     }
 
+    // DuckDB answers x / 0 and x % 0 with Infinity or NULL and a negative base to a fractional power with NaN, where
+    // PostgreSQL and soda.md raise an error; error() makes DuckDB raise too, so the caller gets a 400 either way.
+    public override ISqlFragment Divide(ISqlFragment left, ISqlFragment right) => base.Divide(left, NonZero(right));
+
+    public override ISqlFragment Modulo(ISqlFragment left, ISqlFragment right) => base.Modulo(left, NonZero(right));
+
+    public override ISqlFragment Power(ISqlFragment left, ISqlFragment right) => base.Power(left, Sql.Sql.Group(
+        Sql.Sql.Keyword("CASE WHEN"), AsDouble(left), Sql.Sql.Keyword("< CAST(0 AS DOUBLE) AND"), AsDouble(right), Sql.Sql.Keyword("<> floor("), AsDouble(right),
+        Sql.Sql.Keyword(") THEN error('a negative number has no fractional power') ELSE"), right, Sql.Sql.Keyword("END")));
+
+    // DuckDB 1.5 folds date_trunc(part, x) = c to FALSE when c is not on a part boundary, even for a NULL x, where SQL
+    // says NULL; the CASE hides the pattern from that rewrite.
+    public override ISqlFragment DateTrunc(DateTruncUnit unit, ISqlFragment timestamp) => Sql.Sql.Group(
+        Sql.Sql.Keyword("CASE WHEN"), timestamp, Sql.Sql.Keyword("IS NULL THEN NULL ELSE"), base.DateTrunc(unit, timestamp), Sql.Sql.Keyword("END"));
+
+    // The zero is a DOUBLE so that a bare parameter divisor is typed DOUBLE, not INTEGER (which would read 0.25 as 0).
+    private static SqlGroup NonZero(ISqlFragment divisor) => Sql.Sql.Group(
+        Sql.Sql.Keyword("CASE WHEN"), AsDouble(divisor), Sql.Sql.Keyword("= CAST(0 AS DOUBLE) THEN error('division by zero') ELSE"), divisor, Sql.Sql.Keyword("END"));
+
+    private static SqlFunction AsDouble(ISqlFragment operand) =>
+        Sql.Sql.Function("CAST", Sql.Sql.Sequence(operand, Sql.Sql.Keyword("AS DOUBLE")));
+
     public override ISqlFragment Call(FunctionKind kind, ImmutableArray<ISqlFragment> arguments) => kind switch
     {
         FunctionKind.Unaccent => Sql.Sql.Function("strip_accents", arguments[0]),
