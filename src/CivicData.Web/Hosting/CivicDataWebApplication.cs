@@ -22,6 +22,9 @@ namespace CivicData.Web.Hosting;
 /// <summary>Builds the whole portal: services, stores, every front door. The CLI's <c>serve</c> and the tests both start here.</summary>
 public static class CivicDataWebApplication
 {
+    /// <summary>Longest request line accepted (method, URL with its query string, protocol); longer ones get 414.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     public static WebApplication Build(CivicDataHostSettings settings, string[] args)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -37,6 +40,12 @@ public static class CivicDataWebApplication
             ApplicationName = typeof(CivicDataWebApplication).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // SoQL travels in the query string and real queries (long IN lists, polygons) outgrow Kestrel's 8 KB default.
+            kestrel.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = MaxRequestLineBytes + (32 * 1024);
+        });
         AddCivicData(builder.Services, settings);
 
         WebApplication app = builder.Build();
