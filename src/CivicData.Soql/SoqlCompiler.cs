@@ -19,6 +19,9 @@ namespace CivicData.Soql;
 /// <summary>The one entry to the SoQL compiler: request + schema + dialect → SQL with parameters, or errors.</summary>
 public static class SoqlCompiler
 {
+    /// <summary>Just under decimal.MaxValue: PostgreSQL binds numbers as decimal parameters.</summary>
+    private const double MaxStorableNumber = 7.9e28;
+
     /// <summary>Compiles a request, throwing <see cref="QueryError"/> (Socrata code, message, details) for the first error.</summary>
     public static CompiledQuery Compile(SoqlRequest request, TableSchema schema, ISqlDialect dialect)
     {
@@ -60,10 +63,37 @@ public static class SoqlCompiler
 
         bound = Lowerer.Lower(bound);
         SqlStatement statement = SqlRenderer.Render(bound, dialect);
+        CheckStorable(statement, bag);
+        if (bag.HasErrors)
+        {
+            diagnostics = bag.ToImmutableArray();
+            return false;
+        }
+
         ImmutableArray<OutputColumn> columns = [.. bound.Select.Select(item => new OutputColumn(item.Name, item.Expression.Type))];
         query = new CompiledQuery(statement, columns, QueryDescriber.Describe(syntax, options, bound));
         diagnostics = [];
         return true;
+    }
+
+    /// <summary>
+    /// Every value ends as a parameter, so this is the one place to refuse values no engine can bind: text with half a
+    /// surrogate pair (not encodable as UTF-8) and numbers beyond what a decimal parameter holds.
+    /// </summary>
+    private static void CheckStorable(SqlStatement statement, DiagnosticBag bag)
+    {
+        foreach (SqlParameterValue parameter in statement.Parameters)
+        {
+            switch (parameter.Value)
+            {
+                case string text when !Utf16.IsWellFormed(text):
+                    bag.ReportUnencodableText();
+                    return;
+                case double number when Math.Abs(number) >= MaxStorableNumber:
+                    bag.ReportNumberOutOfRange(number);
+                    return;
+            }
+        }
     }
 
     /// <summary>The error a diagnostic becomes at the service boundary.</summary>

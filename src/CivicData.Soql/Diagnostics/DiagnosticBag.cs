@@ -34,6 +34,12 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     internal void ReportInvalidEscape(TextLocation location) =>
         Report(DiagnosticCode.Malformed, location, "Invalid escape sequence in string literal.");
 
+    internal void ReportUnencodableText() =>
+        Report(DiagnosticCode.Malformed, null, "A text value holds half of a UTF-16 surrogate pair, which is not text.");
+
+    internal void ReportNumberOutOfRange(double value) =>
+        Report(DiagnosticCode.TypeMismatch, null, string.Create(CultureInfo.InvariantCulture, $"The number {value:R} is out of range (at most 28 digits before the decimal point)."));
+
     internal void ReportUnterminatedComment(TextLocation location) =>
         Report(DiagnosticCode.Malformed, location, "Unterminated comment.");
 

@@ -382,30 +382,14 @@ public sealed class Lexer
         }
 
         // \uD83D\uDE00 spells one character in two escapes, but half a pair is not text any engine can store.
-        if (HasLoneSurrogate(value))
+        string text = value.ToString();
+        if (!Utf16.IsWellFormed(text))
         {
             _diagnostics.ReportInvalidEscape(LocationFrom(start));
             return Make(TokenKind.BadToken, start, null);
         }
 
-        return Make(TokenKind.StringLiteral, start, value.ToString());
-    }
-
-    private static bool HasLoneSurrogate(StringBuilder text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Make(TokenKind.StringLiteral, start, text);
     }
 
     /// <summary>After a bad escape, skips to the closing quote so the rest of the string is not lexed as code.</summary>

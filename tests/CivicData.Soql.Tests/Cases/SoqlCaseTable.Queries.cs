@@ -365,6 +365,12 @@ public static partial class SoqlCaseTable
         cases.Add(Rows("regression: date_trunc_ymd = truncated literal stays correct", Things,
             new SoqlRequest { Select = "label", Where = "NOT (date_trunc_ymd(at) = '2018-01-01')" },
             new RefQuery { Select = [Col("label")], Where = Not(Cmp(TruncYmd(Col("at")), "=", Lit(new DateTime(2018, 1, 1)))) }));
+
+        // Differential (seed 7xLl2Sy3fbe1): a product of two quotients has more fractional digits on PostgreSQL
+        // (numeric) than a .NET decimal holds; reading it back must not overflow.
+        cases.Add(Rows("regression: product of two quotients keeps its value", Things,
+            new SoqlRequest { Select = "label, (qty / 8) * (qty / 3)" },
+            new RefQuery { Select = [Col("label"), Mul(Div(Col("qty"), Lit(8)), Div(Col("qty"), Lit(3)))] }));
     }
 
     private static void AddErrors(List<SoqlCase> cases)

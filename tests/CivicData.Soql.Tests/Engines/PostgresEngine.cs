@@ -118,6 +118,11 @@ public sealed class PostgresEngine : IQueryEngine
             command.Parameters.Add(Parameter(PostgresDialect.ParameterValue(parameter), PostgresDialect.ParameterTypeName(parameter)));
         }
 
+        // numeric results come back as text: a product of two quotients can carry more fractional digits than a .NET
+        // decimal holds (found by the differential property, seed 7xLl2Sy3fbe1), and the text always parses as a double.
+        bool[] asText = [.. query.Columns.Select(column => column.Type is SodaType.Number or SodaType.Money)];
+        command.UnknownResultTypeList = asText;
+
         var rows = new List<object?[]>();
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -125,7 +130,9 @@ public sealed class PostgresEngine : IQueryEngine
             object?[] row = new object?[reader.FieldCount];
             for (int i = 0; i < row.Length; i++)
             {
-                row[i] = reader.IsDBNull(i) ? null : Canonical(reader, i);
+                row[i] = reader.IsDBNull(i) ? null
+                    : asText[i] ? double.Parse(reader.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture)
+                    : Canonical(reader, i);
             }
 
             rows.Add(row);
