@@ -33,6 +33,10 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
         try
         {
             _root.Open();
+
+            // Functions registered on one connection are visible to every connection of the database, so once is enough;
+            // registering per connection raced when two opened at once ("Error registering user defined scalar function").
+            DuckDbGeometryFunctions.Register(_root);
         }
         catch (DuckDBException ex)
         {
@@ -128,7 +132,6 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
         // connection keeps that instance (and its caches) alive between operations.
         var connection = new DuckDBConnection(_connectionString);
         connection.Open();
-        DuckDbGeometryFunctions.Register(connection);
         return connection;
     }
 

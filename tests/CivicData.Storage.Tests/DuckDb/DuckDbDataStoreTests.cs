@@ -221,6 +221,23 @@ public sealed class DuckDbDataStoreTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Fact]
+    public async Task Geometry_functions_answer_on_every_connection_even_opened_at_once()
+    {
+        await using var fixture = new DuckDbStoreFixture();
+
+        long[] counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using QueryResult result = await fixture.Store.QueryAsync(
+                new SqlStatement("SELECT civicdata_num_points($1)::BIGINT", [new("{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1],[2,0]]}", SodaType.Text)]),
+                CancellationToken.None);
+            await result.Reader.ReadAsync(result.CancellationToken);
+            return result.Reader.GetInt64(0);
+        }));
+
+        Assert.All(counts, count => Assert.Equal(3L, count));
+    }
+
     private static TargetColumn Target(long id, string field, SodaType type, ColumnSource source) =>
         new(new ColumnSchema(id, field, field, type, (int)id), source);
 
