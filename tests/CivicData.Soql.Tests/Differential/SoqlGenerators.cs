@@ -87,7 +87,9 @@ public static class SoqlGenerators
             SodaType.Number => Gen.Frequency(
                 (4, leaf),
                 (1, from op in Gen.OneOf("+", "-", "*") from a in inner from b in inner select (GExpr)new GBinary(op, a, b, SodaType.Number)),
-                (1, from op in Gen.OneOf("/", "%") from a in inner from d in Gen.OneOf(s_divisors)
+                (1, from op in Gen.OneOf("/", "%")
+                    from a in inner
+                    from d in Gen.OneOf(s_divisors)
                     select (GExpr)new GBinary(op, a, new GLiteral(d, SodaType.Number), SodaType.Number)),
                 (1, inner.Select(a => (GExpr)new GUnary("-", a)))),
             SodaType.Text => Gen.Frequency(
@@ -199,8 +201,10 @@ public static class SoqlGenerators
         (1, Gen.Const<GExpr>(new GAggregate("count", null, false))),
         (1, from type in AnyType from x in Expr(table, type, 1) from distinct in Gen.Bool select (GExpr)new GAggregate("count", x, distinct)),
         (2, from f in Gen.OneOf("sum", "avg") from x in Expr(table, SodaType.Number, 1) select (GExpr)new GAggregate(f, x, false)),
-        (2, from f in Gen.OneOf("min", "max") from type in Gen.OneOf(SodaType.Text, SodaType.Number, SodaType.FloatingTimestamp)
-            from x in Expr(table, type, 1) select (GExpr)new GAggregate(f, x, false)));
+        (2, from f in Gen.OneOf("min", "max")
+            from type in Gen.OneOf(SodaType.Text, SodaType.Number, SodaType.FloatingTimestamp)
+            from x in Expr(table, type, 1)
+            select (GExpr)new GAggregate(f, x, false)));
 
     private static Gen<GExpr?> Having(GenTable table) =>
         from aggregate in Aggregate(table).Where(a => a.Type == SodaType.Number)
@@ -216,7 +220,9 @@ public static class SoqlGenerators
 
     private static Gen<(long? Limit, long? Offset)> Page { get; } = Gen.Frequency(
         (3, Gen.Const(((long?)null, (long?)null))),
-        (1, from limit in Gen.Int[0, 10] from offset in Gen.Int[0, 8] from which in Gen.Int[0, 2]
+        (1, from limit in Gen.Int[0, 10]
+            from offset in Gen.Int[0, 8]
+            from which in Gen.Int[0, 2]
             select which switch
             {
                 0 => ((long?)limit, (long?)null),

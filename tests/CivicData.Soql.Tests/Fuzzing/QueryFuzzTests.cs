@@ -123,7 +123,7 @@ public sealed class QueryFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixt
     {
         Gen<string> text = Gen.Frequency(
             (3, Gen.String[Gen.Char["'\"`;-/*\\$%_()[]{}:,.|><=!?@#&^~ \t\n\r\0abcxyzABC0129éü\u2019\u02bc\uff07"], 0, 40]),
-            (2, Gen.OneOf(Tokens).Array[1, 12].Select(tokens => string.Join(" ", tokens))),
+            (2, Gen.OneOf(s_tokens).Array[1, 12].Select(tokens => string.Join(" ", tokens))),
             (1, Gen.OneOf([.. HostileCorpus.Inputs.Where(input => !HitsKnownBug(input))])));
         Gen<(string Field, string Text, int Schema)> gen = Gen.Select(Gen.OneOf(s_fields), text, Gen.Int[0, 2]);
 
@@ -145,7 +145,7 @@ public sealed class QueryFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixt
             Gen.Int[0, 1000],
             Gen.Int[0, 4],
             Gen.Frequency(
-                (3, Gen.OneOf(Tokens)),
+                (3, Gen.OneOf(s_tokens)),
                 (1, Gen.OneOf([.. HostileCorpus.Inputs.Where(input => !HitsKnownBug(input))]))));
 
         await gen.SampleAsync(
@@ -166,7 +166,7 @@ public sealed class QueryFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixt
             });
     }
 
-    private static readonly string[] Tokens =
+    private static readonly string[] s_tokens =
     [
         "SELECT", "WHERE", "GROUP BY", "HAVING", "ORDER BY", "LIMIT", "OFFSET", "SEARCH", "AND", "OR", "NOT", "IS", "NULL", "IN",
         "LIKE", "BETWEEN", "ASC", "DESC", "NULLS FIRST", "CASE", "WHEN", "THEN", "ELSE", "END", "DISTINCT", "AS", "|>", "::", "::text",

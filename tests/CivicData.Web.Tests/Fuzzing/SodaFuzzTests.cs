@@ -1,7 +1,7 @@
 using System.Net;
-using CivicData.Web.Hosting;
 using System.Text;
 using System.Text.Json;
+using CivicData.Web.Hosting;
 using CivicData.Web.Tests.Infrastructure;
 
 namespace CivicData.Web.Tests.Fuzzing;
