@@ -43,7 +43,7 @@ public sealed class SodaFuzzTests(PortalFixture portal)
     private static TheoryData<int, string> Select()
     {
         TheoryData<int, string> data = [];
-        for (int i = 0; i < HostileInputs.All.Count; i++)
+        for (int i = 0; i < HostileCorpus.Inputs.Count; i++)
         {
             foreach (string parameter in s_parameters)
             {
@@ -56,7 +56,7 @@ public sealed class SodaFuzzTests(PortalFixture portal)
 
     private async Task AssertRowsOrSodaErrorAsync(int input, string parameter)
     {
-        string payload = HostileInputs.All[input];
+        string payload = HostileCorpus.Inputs[input];
         string url = $"{s_la}.json?{Query(parameter, payload)}";
 
         using HttpResponseMessage response = await portal.Client.GetAsync(new Uri(url, UriKind.Relative));
@@ -82,7 +82,7 @@ public sealed class SodaFuzzTests(PortalFixture portal)
     [Fact]
     public async Task The_dataset_still_answers_after_the_corpus()
     {
-        foreach (string payload in HostileInputs.All.Where(p => p.Contains("DROP", StringComparison.Ordinal)))
+        foreach (string payload in HostileCorpus.Inputs.Where(p => p.Contains("DROP", StringComparison.Ordinal)))
         {
             using HttpResponseMessage attack = await portal.Client.GetAsync(new Uri($"{s_la}.json?$where={Escape(payload)}", UriKind.Relative));
             Assert.NotEqual(HttpStatusCode.InternalServerError, attack.StatusCode);

@@ -1,37 +1,27 @@
 using System.Globalization;
 using System.Text;
 
-namespace CivicData.Web.Tests.Fuzzing;
+namespace CivicData.Testing;
 
 /// <summary>
-/// The hostile-input corpus shared with the SoQL fuzz tests: tests/CivicData.Soql.Tests/Fuzzing/hostile-inputs.txt,
-/// read from the source tree (same escapes: \\ \n \r \t \0 \uXXXX \U{XXXXX}, and \*N:c for N copies of c).
+/// The checked-in corpus of hostile inputs (<c>tests/Shared/hostile-inputs.txt</c>, read from the source tree), sent
+/// through every query parameter by the SoQL fuzz tests and over HTTP by the web fuzz tests.
 /// </summary>
-public static class HostileInputs
+internal static class HostileCorpus
 {
-    private static readonly Lazy<IReadOnlyList<string>> s_all = new(Load);
+    private static readonly Lazy<IReadOnlyList<string>> s_inputs = new(Load);
 
-    public static IReadOnlyList<string> All => s_all.Value;
+    public static IReadOnlyList<string> Inputs => s_inputs.Value;
+
+    public static string PathInRepository { get; } = Path.Combine("tests", "Shared", "hostile-inputs.txt");
 
     private static List<string> Load()
     {
-        string? root = null;
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CivicData.sln")))
-            {
-                root = directory.FullName;
-                break;
-            }
-        }
-
-        string path = Path.Combine(
-            root ?? throw new InvalidOperationException("Cannot find CivicData.sln above " + AppContext.BaseDirectory),
-            "tests", "CivicData.Soql.Tests", "Fuzzing", "hostile-inputs.txt");
+        string path = Path.Combine(RepositoryRoot(), PathInRepository);
         return [.. File.ReadAllLines(path, Encoding.UTF8).Where(line => line.Length > 0 && !line.StartsWith('#')).Select(Unescape)];
     }
 
-    private static string Unescape(string line)
+    public static string Unescape(string line)
     {
         var text = new StringBuilder();
         for (int i = 0; i < line.Length; i++)
@@ -61,7 +51,8 @@ public static class HostileInputs
                     break;
                 case '*':
                     int colon = line.IndexOf(':', i);
-                    text.Append(line[colon + 1], int.Parse(line.AsSpan(i + 1, colon - i - 1), CultureInfo.InvariantCulture));
+                    int count = int.Parse(line.AsSpan(i + 1, colon - i - 1), CultureInfo.InvariantCulture);
+                    text.Append(line[colon + 1], count);
                     i = colon + 1;
                     break;
                 default:
@@ -71,5 +62,18 @@ public static class HostileInputs
         }
 
         return text.ToString();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CivicData.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (CivicData.sln) above " + AppContext.BaseDirectory);
     }
 }
