@@ -6,6 +6,7 @@ using CivicData.Core.Schema;
 using CivicData.Soql.Rendering.Dialects;
 using CivicData.Soql.Rendering.Dialects.Postgres;
 using CivicData.Soql.Rendering.Sql;
+using CivicData.Storage.DuckDb;
 using NetTopologySuite.Geometries;
 using Npgsql;
 
@@ -59,7 +60,7 @@ public sealed class PostgresEngine : IQueryEngine
         int next = 5;
         foreach (ColumnSchema column in schema.Columns)
         {
-            create.Append(", ").Append(Quote(column.PhysicalName)).Append(' ').Append(PhysicalType(column.Type));
+            create.Append(", ").Append(Quote(column.PhysicalName)).Append(' ').Append(PostgresDialect.ColumnTypeName(column.Type));
             values.Append(", ").Append(column.Type switch
             {
                 SodaType.Point or SodaType.Location => $"ST_SetSRID(ST_MakePoint(${next++}, ${next++}), 4326)",
@@ -210,97 +211,13 @@ public sealed class PostgresEngine : IQueryEngine
         return reader.GetValue(ordinal) switch
         {
             Point point => new TestPoint(point.X, point.Y),
-            Geometry geometry => GeoJson(geometry),
+            // Compact GeoJSON with shortest round-trip numbers, written as the DuckDB store writes it: the canonical form.
+            Geometry geometry => GeoJsonGeometry.Write(geometry),
             DateTime time => time,
             short or int or long or float or decimal => Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
             object value => value,
         };
     }
-
-    /// <summary>Compact GeoJSON with shortest round-trip numbers: the canonical text of a non-point geometry.</summary>
-    private static string GeoJson(Geometry geometry)
-    {
-        var json = new StringBuilder();
-        json.Append("{\"type\":\"").Append(geometry.GeometryType).Append("\",\"coordinates\":");
-        WriteCoordinates(json, geometry);
-        return json.Append('}').ToString();
-    }
-
-    private static void WriteCoordinates(StringBuilder json, Geometry geometry)
-    {
-        switch (geometry)
-        {
-            case Point point:
-                WritePosition(json, point.Coordinate);
-                break;
-            case LineString line:
-                WritePositions(json, line.Coordinates);
-                break;
-            case Polygon polygon:
-                json.Append('[');
-                WritePositions(json, polygon.ExteriorRing.Coordinates);
-                foreach (LineString hole in polygon.InteriorRings)
-                {
-                    json.Append(',');
-                    WritePositions(json, hole.Coordinates);
-                }
-
-                json.Append(']');
-                break;
-            case GeometryCollection collection:
-                json.Append('[');
-                for (int i = 0; i < collection.NumGeometries; i++)
-                {
-                    if (i > 0)
-                    {
-                        json.Append(',');
-                    }
-
-                    WriteCoordinates(json, collection.GetGeometryN(i));
-                }
-
-                json.Append(']');
-                break;
-            default:
-                throw new UnreachableException();
-        }
-    }
-
-    private static void WritePositions(StringBuilder json, Coordinate[] coordinates)
-    {
-        json.Append('[');
-        for (int i = 0; i < coordinates.Length; i++)
-        {
-            if (i > 0)
-            {
-                json.Append(',');
-            }
-
-            WritePosition(json, coordinates[i]);
-        }
-
-        json.Append(']');
-    }
-
-    private static void WritePosition(StringBuilder json, Coordinate coordinate) => json.Append(CultureInfo.InvariantCulture, $"[{coordinate.X:R},{coordinate.Y:R}]");
-
-    private static string PhysicalType(SodaType type) => type switch
-    {
-        SodaType.Text or SodaType.Url => "text",
-        SodaType.Number or SodaType.Money => "numeric",
-        SodaType.Double => "double precision",
-        SodaType.Checkbox => "boolean",
-        SodaType.FloatingTimestamp => "timestamp",
-        SodaType.FixedTimestamp => "timestamptz",
-        SodaType.Point or SodaType.Location => "geometry(Point, 4326)",
-        SodaType.MultiPoint => "geometry(MultiPoint, 4326)",
-        SodaType.Line => "geometry(LineString, 4326)",
-        SodaType.MultiLine => "geometry(MultiLineString, 4326)",
-        SodaType.Polygon => "geometry(Polygon, 4326)",
-        SodaType.MultiPolygon => "geometry(MultiPolygon, 4326)",
-        SodaType.Json => "jsonb",
-        _ => throw new UnreachableException(),
-    };
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -94,7 +94,10 @@ public sealed class PostgresDialect : AnsiDialect
         };
     }
 
-    protected override string GetSqlTypeName(SodaType type) => type switch
+    protected override string GetSqlTypeName(SodaType type) => ColumnTypeName(type);
+
+    /// <summary>The PostgreSQL column type that holds a SODA type: the physical layout the PostgreSQL store creates.</summary>
+    public static string ColumnTypeName(SodaType type) => type switch
     {
         SodaType.Number or SodaType.Money => "numeric",
         SodaType.Double => "double precision",
