@@ -27,14 +27,24 @@ public sealed partial class DuckDbDataStore
         }
 
         string delimiterLiteral = delimiter == '\t' ? "\\t" : delimiter.ToString();
-        string sql =
+        string Sql(bool parallel) =>
             $"CREATE TABLE {Quote(table)} AS SELECT row_number() OVER () AS rn, * FROM read_csv({Literal(Path.GetFullPath(path))}, " +
             $"delim = '{delimiterLiteral}', quote = '\"', escape = '\"', header = true, auto_detect = false, null_padding = true, " +
-            $"strict_mode = true, max_line_size = 16777216, columns = {{{columns}}})";
+            $"strict_mode = true, max_line_size = 16777216, parallel = {(parallel ? "true" : "false")}, columns = {{{columns}}})";
         await using DuckDBConnection connection = OpenConnection();
         try
         {
-            await ExecuteAsync(connection, sql, cancellationToken);
+            try
+            {
+                await ExecuteAsync(connection, Sql(parallel: true), cancellationToken);
+            }
+            catch (DuckDBException ex) when (ex.Message.Contains("parallel=false", StringComparison.Ordinal))
+            {
+                // DuckDB's parallel scanner cannot pad short rows once a quoted value holds a line break; the
+                // single-threaded scanner can, so such files (free-text descriptions often have them) take that path.
+                await DropQuietlyAsync(connection, table);
+                await ExecuteAsync(connection, Sql(parallel: false), cancellationToken);
+            }
         }
         catch (DuckDBException ex)
         {
