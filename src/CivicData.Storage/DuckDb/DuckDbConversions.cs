@@ -53,6 +53,9 @@ internal static class DuckDbConversions
         };
     }
 
+    /// <summary>False for text and URLs, which take any value: no need to look for values that fail.</summary>
+    public static bool CanFail(SodaType type) => type is not (SodaType.Text or SodaType.Url);
+
     /// <summary>True when the staged value is present but does not convert.</summary>
     public static string Fails(string column, SodaType type) => $"({Trimmed(column)} IS NOT NULL AND {Convert(column, type)} IS NULL)";
 

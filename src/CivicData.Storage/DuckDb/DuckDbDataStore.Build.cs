@@ -23,13 +23,13 @@ public sealed partial class DuckDbDataStore
             throw new ValidationError("ingest.upsert-needs-row-id", "An upsert needs an existing dataset with a row identifier column.");
         }
 
-        string stage = Quote(plan.Staging.TableName);
+        string stage = Staged(plan.Staging.TableName);
         string problems = ProblemsQuery(plan, stage);
         await using DuckDBConnection connection = OpenConnection();
 
         long badRows = 0;
         var report = ImmutableArray.CreateBuilder<BadRow>();
-        if (problems.Length > 0)
+        if (problems.Length > 0 && await MayHaveProblemsAsync(connection, plan, stage, cancellationToken))
         {
             badRows = await ScalarAsync<long>(connection, $"SELECT count(DISTINCT rn) FROM ({problems})", cancellationToken);
             if (badRows > 0)
@@ -70,6 +70,26 @@ public sealed partial class DuckDbDataStore
         return new VersionBuildResult(true, rows, badRows, report.ToImmutable(), badRows);
     }
 
+    /// <summary>
+    /// One scan that answers whether any value fails to convert, so that a clean file (the usual case) skips the
+    /// per-column UNION below, which scans the staging table once per column. Row identifiers need the UNION's window.
+    /// </summary>
+    private static async Task<bool> MayHaveProblemsAsync(DuckDBConnection connection, VersionBuildPlan plan, string stage, CancellationToken cancellationToken)
+    {
+        if (plan.RowIdentifier is not null)
+        {
+            return true;
+        }
+
+        List<string> fails = [.. plan.Columns
+            .Select(target => target.Source is ColumnSource.Staged staged && DuckDbConversions.CanFail(target.Column.Type)
+                ? DuckDbConversions.Fails(StagedColumn(staged.Index), target.Column.Type)
+                : null)
+            .OfType<string>()];
+        return fails.Count > 0
+            && await ScalarAsync<bool>(connection, $"SELECT EXISTS (SELECT 1 FROM {stage} WHERE {string.Join(" OR ", fails)})", cancellationToken);
+    }
+
     /// <summary>A UNION of (rn, target column index, raw value, reason code) for every value that cannot load.</summary>
     private static string ProblemsQuery(VersionBuildPlan plan, string stage)
     {
@@ -77,7 +97,7 @@ public sealed partial class DuckDbDataStore
         for (int i = 0; i < plan.Columns.Length; i++)
         {
             TargetColumn target = plan.Columns[i];
-            if (target.Source is ColumnSource.Staged staged)
+            if (target.Source is ColumnSource.Staged staged && DuckDbConversions.CanFail(target.Column.Type))
             {
                 string column = StagedColumn(staged.Index);
                 parts.Add(Invariant($"SELECT rn, {i} AS col, {column} AS v, {i} AS reason FROM {stage} WHERE {DuckDbConversions.Fails(column, target.Column.Type)}"));

@@ -27,23 +27,24 @@ public sealed partial class DuckDbDataStore
         }
 
         string delimiterLiteral = delimiter == '\t' ? "\\t" : delimiter.ToString();
-        string Sql(bool parallel) =>
-            $"CREATE TABLE {Quote(table)} AS SELECT row_number() OVER () AS rn, * FROM read_csv({Literal(Path.GetFullPath(path))}, " +
-            $"delim = '{delimiterLiteral}', quote = '\"', escape = '\"', header = true, auto_detect = false, null_padding = true, " +
-            $"strict_mode = true, max_line_size = 16777216, parallel = {(parallel ? "true" : "false")}, columns = {{{columns}}})";
+        string Sql(bool padShortRows) =>
+            $"CREATE TABLE {Staged(table)} AS SELECT row_number() OVER () AS rn, * FROM read_csv({Literal(Path.GetFullPath(path))}, " +
+            $"delim = '{delimiterLiteral}', quote = '\"', escape = '\"', header = true, auto_detect = false, " +
+            $"null_padding = {(padShortRows ? "true, parallel = false" : "false")}, strict_mode = true, max_line_size = 16777216, columns = {{{columns}}})";
         await using DuckDBConnection connection = OpenConnection();
         try
         {
             try
             {
-                await ExecuteAsync(connection, Sql(parallel: true), cancellationToken);
+                await ExecuteAsync(connection, Sql(padShortRows: false), cancellationToken);
             }
-            catch (DuckDBException ex) when (ex.Message.Contains("parallel=false", StringComparison.Ordinal))
+            catch (DuckDBException ex) when (ex.Message.Contains("Expected Number of Columns", StringComparison.Ordinal))
             {
-                // DuckDB's parallel scanner cannot pad short rows once a quoted value holds a line break; the
-                // single-threaded scanner can, so such files (free-text descriptions often have them) take that path.
+                // A row with fewer fields than the header. Padding it with nulls is what a spreadsheet does, but DuckDB's
+                // parallel scanner cannot pad once a quoted value holds a line break, so such files take the slower
+                // single-threaded scanner; files without short rows (nearly all) keep the parallel one.
                 await DropQuietlyAsync(connection, table);
-                await ExecuteAsync(connection, Sql(parallel: false), cancellationToken);
+                await ExecuteAsync(connection, Sql(padShortRows: true), cancellationToken);
             }
         }
         catch (DuckDBException ex)
@@ -57,7 +58,7 @@ public sealed partial class DuckDbDataStore
             throw;
         }
 
-        long rows = await ScalarAsync<long>(connection, $"SELECT count(*) FROM {Quote(table)}", cancellationToken);
+        long rows = await ScalarAsync<long>(connection, $"SELECT count(*) FROM {Staged(table)}", cancellationToken);
         return new StagingTable(table, columnCount, rows);
     }
 
@@ -72,11 +73,11 @@ public sealed partial class DuckDbDataStore
         }
 
         await using DuckDBConnection connection = OpenConnection();
-        await ExecuteAsync(connection, $"CREATE TABLE {Quote(table)} ({columns})", cancellationToken);
+        await ExecuteAsync(connection, $"CREATE TABLE {Staged(table)} ({columns})", cancellationToken);
         long rows;
         try
         {
-            using (DuckDBAppender appender = connection.CreateAppender(table))
+            using (DuckDBAppender appender = connection.CreateAppender(StagingDatabase, "main", table))
             {
                 var sink = new AppenderSink(appender, columnCount);
                 await fill(sink, cancellationToken);
@@ -92,7 +93,7 @@ public sealed partial class DuckDbDataStore
         return new StagingTable(table, columnCount, rows);
     }
 
-    private static string NewStagingName() => "stage_" + Guid.NewGuid().ToString("N")[..16];
+    private static string NewStagingName() => StagingPrefix + Guid.NewGuid().ToString("N")[..16];
 
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
@@ -100,7 +101,7 @@ public sealed partial class DuckDbDataStore
     {
         try
         {
-            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Quote(table)}", CancellationToken.None);
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Staged(table)}", CancellationToken.None);
         }
         catch (DuckDBException)
         {

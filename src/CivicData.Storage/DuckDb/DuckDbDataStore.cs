@@ -14,6 +14,8 @@ namespace CivicData.Storage.DuckDb;
 /// </summary>
 public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDisposable
 {
+    private const string StagingDatabase = "civicdata_staging", StagingPrefix = "stage_";
+
     private readonly DuckDBConnection _root;
     private readonly string _connectionString;
     private readonly StorageOptions _options;
@@ -37,6 +39,13 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
             // Functions registered on one connection are visible to every connection of the database, so once is enough;
             // registering per connection raced when two opened at once ("Error registering user defined scalar function").
             DuckDbGeometryFunctions.Register(_root);
+
+            // Staging tables live in an in-memory database attached once for the whole instance (every connection sees
+            // it): loading a file's text into it costs a fraction of writing it to the file, and whatever an interrupted
+            // load leaves there vanishes with the process. DuckDB spills it to its temporary directory when memory is short.
+            using DuckDBCommand attach = _root.CreateCommand();
+            attach.CommandText = $"ATTACH ':memory:' AS {StagingDatabase}";
+            attach.ExecuteNonQuery();
         }
         catch (DuckDBException ex)
         {
@@ -95,7 +104,14 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
 
     public async Task DropTableAsync(string tableName, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tableName);
         await using DuckDBConnection connection = OpenConnection();
+        if (tableName.StartsWith(StagingPrefix, StringComparison.Ordinal))
+        {
+            await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Staged(tableName)}", cancellationToken);
+        }
+
+        // Also in the file: releases before the staging database kept their staging tables there.
         await ExecuteAsync(connection, $"DROP TABLE IF EXISTS {Quote(tableName)}", cancellationToken);
     }
 
@@ -103,7 +119,9 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
     {
         await using DuckDBConnection connection = OpenConnection();
         await using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name";
+        // The file's tables and the staging tables of loads under way in this process.
+        command.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' " +
+                              $"AND table_catalog IN (current_database(), '{StagingDatabase}') ORDER BY table_name";
         var names = new List<string>();
         await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -117,6 +135,9 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
     public void Dispose() => _root.Dispose();
 
     public ValueTask DisposeAsync() => _root.DisposeAsync();
+
+    /// <summary>A staging table's name qualified with the in-memory staging database.</summary>
+    internal static string Staged(string stagingTable) => StagingDatabase + ".main." + Quote(stagingTable);
 
     internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

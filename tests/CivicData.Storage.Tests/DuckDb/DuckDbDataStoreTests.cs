@@ -20,7 +20,7 @@ public sealed class DuckDbDataStoreTests
         StagingTable staging = await fixture.Store.StageDelimitedFileAsync(path, ',', 2, CancellationToken.None);
 
         Assert.Equal(2, staging.RowCount);
-        List<object?[]> rows = await RowsAsync(fixture, $"SELECT rn, c0, c1 FROM \"{staging.TableName}\" ORDER BY rn");
+        List<object?[]> rows = await RowsAsync(fixture, $"SELECT rn, c0, c1 FROM civicdata_staging.main.\"{staging.TableName}\" ORDER BY rn");
         Assert.Equal([1L, "Ann", "two\nlines"], rows[0]);
         Assert.Equal([2L, "Bob", "say \"hi\""], rows[1]);
     }
@@ -43,7 +43,7 @@ public sealed class DuckDbDataStoreTests
         StagingTable staging = await fixture.Store.StageDelimitedFileAsync(path, ',', 3, CancellationToken.None);
 
         Assert.Equal(61, staging.RowCount);
-        List<object?[]> rows = await RowsAsync(fixture, $"SELECT rn, c0, c1, c2 FROM \"{staging.TableName}\" WHERE c0 IN ('34', '61') ORDER BY rn");
+        List<object?[]> rows = await RowsAsync(fixture, $"SELECT rn, c0, c1, c2 FROM civicdata_staging.main.\"{staging.TableName}\" WHERE c0 IN ('34', '61') ORDER BY rn");
         Assert.Equal([34L, "34", "Main St, 34", "first line\n\"quoted\" second line"], rows[0]);
         Assert.Equal([61L, "61", null, null], rows[1]);
     }
@@ -76,6 +76,29 @@ public sealed class DuckDbDataStoreTests
         Assert.Equal(2, profiles[3].WktPoint);
         Assert.Equal(1, profiles[4].Url);
         Assert.Equal(1, profiles[5].Number); // "007" is a code, not a number
+    }
+
+    [Fact]
+    public async Task Profile_of_a_long_table_counts_exactly_what_the_first_rows_leave_open()
+    {
+        // Past the first 10,000 rows the profile runs only the checks that those rows left open: a number column must
+        // still count a late non-number exactly, and a column ruled out early must say so with -1.
+        await using var fixture = new DuckDbStoreFixture();
+        string?[][] rows = new string?[12_000][];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            string number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            rows[i] = [number, i == 11_000 ? "n/a" : number, "note " + number, i % 2 == 0 ? "2024-01-02T03:04:05" : "  "];
+        }
+
+        StagingTable staging = await StageAsync(fixture, rows);
+
+        IReadOnlyList<StagedColumnProfile> profiles = await fixture.Store.ProfileAsync(staging, CancellationToken.None);
+
+        Assert.Equal((12_000L, 12_000L, 1.0, 12_000.0), (profiles[0].NonEmpty, profiles[0].Number, profiles[0].Min, profiles[0].Max));
+        Assert.Equal((12_000L, 11_999L), (profiles[1].NonEmpty, profiles[1].Number));
+        Assert.Equal([-1L, -1L, -1L, -1L, -1L, -1L], profiles[2].CandidateCounts);
+        Assert.Equal((6_000L, 6_000L), (profiles[3].NonEmpty, profiles[3].Timestamp));
     }
 
     [Fact]
