@@ -5,6 +5,7 @@ using CivicData.Ingest.Publishing;
 using CivicData.Storage;
 using CivicData.Storage.DuckDb;
 using CivicData.Web.Datasets;
+using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
 using CivicData.Web.Soda;
 using CivicData.Web.Views;
@@ -112,6 +113,7 @@ public static class CivicDataWebApplication
         app.UseRouting();
         app.MapSoda();
         app.MapViews();
+        app.MapDownloads();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }
 }

@@ -16,7 +16,8 @@ public static class ViewsEndpoints
 {
     private const string ContentType = "application/json; charset=UTF-8";
 
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
+    /// <summary>How a view is serialised; the rows.json download embeds the same object.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -41,7 +42,7 @@ public static class ViewsEndpoints
         string id = resource.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? resource[..^".json".Length] : resource;
         VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
         context.Response.Headers.AccessControlAllowOrigin = "*";
-        return TypedResults.Json(ToView(dataset), s_json, ContentType);
+        return TypedResults.Json(ToView(dataset), JsonOptions, ContentType);
     }
 
     internal static ViewDto ToView(VisibleDataset dataset)
