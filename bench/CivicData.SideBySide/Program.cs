@@ -1,0 +1,3 @@
+using CivicData.SideBySide;
+
+return await BenchProgram.RunAsync(args);
