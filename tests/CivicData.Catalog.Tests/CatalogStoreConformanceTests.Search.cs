@@ -351,6 +351,82 @@ public abstract partial class CatalogStoreConformanceTests
         Assert.Equal([Draft], Titles(await store.SearchAsync(new CatalogQuery { Text = "allergen" }, None)));
     }
 
+    [Fact]
+    public async Task Tags_changed_by_a_metadata_update_are_what_facets_count_and_filters_match()
+    {
+        ICatalogStore store = await SeededStoreAsync();
+
+        await store.UpdateMetadataAsync(s_graffiti, new DatasetMetadata
+        {
+            Title = Graffiti,
+            Category = "Environment",
+            Department = "Public Works",
+            Tags = ["food", "Sanitation"],
+        }, None);
+
+        CatalogSearchResult all = await store.SearchAsync(new CatalogQuery(), None);
+        Assert.Equal(
+            [new FacetCount("food", 3), new FacetCount("permits", 2), new FacetCount("Sanitation", 1), new FacetCount("construction", 1), new FacetCount("inspections", 1)],
+            all.Tags);
+        Assert.Empty((await store.SearchAsync(new CatalogQuery { Tag = "311" }, None)).Datasets);
+        Assert.Equal([Graffiti], Titles(await store.SearchAsync(new CatalogQuery { Tag = "sanitation" }, None)));
+        Assert.Equal([FoodTrucks, Graffiti, Restaurants], Titles(await store.SearchAsync(new CatalogQuery { Tag = "FOOD" }, None)));
+        Assert.Equal(
+            [new FacetCount("Sanitation", 1), new FacetCount("food", 1)],
+            (await store.SearchAsync(new CatalogQuery { Category = "environment" }, None)).Tags);
+    }
+
+    [Fact]
+    public async Task Tags_of_private_and_unpublished_datasets_are_never_counted_for_anonymous_searches()
+    {
+        ICatalogStore store = await SeededStoreAsync();
+
+        CatalogSearchResult anonymous = await store.SearchAsync(new CatalogQuery(), None);
+        CatalogSearchResult insider = await store.SearchAsync(new CatalogQuery { IncludePrivate = true }, None);
+
+        Assert.Equal(
+            [new FacetCount("food", 2), new FacetCount("permits", 2), new FacetCount("311", 1), new FacetCount("construction", 1), new FacetCount("inspections", 1)],
+            anonymous.Tags);
+        Assert.Equal(
+            [new FacetCount("food", 4), new FacetCount("permits", 2), new FacetCount("311", 1), new FacetCount("construction", 1), new FacetCount("inspections", 1), new FacetCount("payroll", 1)],
+            insider.Tags);
+        Assert.Empty((await store.SearchAsync(new CatalogQuery { Tag = "payroll" }, None)).Datasets);
+        Assert.Equal(0, (await store.SearchAsync(new CatalogQuery { Tag = "payroll" }, None)).Total);
+    }
+
+    [Fact]
+    public async Task Tag_facets_follow_a_dataset_going_private_and_another_being_published()
+    {
+        ICatalogStore store = await SeededStoreAsync();
+        DatasetRecord restaurants = await store.FindDatasetAsync(s_restaurants, None) ?? throw new InvalidOperationException("Not seeded.");
+
+        await store.UpdateMetadataAsync(s_restaurants, restaurants.Metadata with { Visibility = Visibility.Private }, None);
+        await store.PublishVersionAsync(DatasetId.Parse("drft-0006"), new NewVersion(1, "drft_v1", 1, "create", "d.csv", Columns(("allergen", "Allergen")), null), None);
+
+        CatalogSearchResult result = await store.SearchAsync(new CatalogQuery(), None);
+        Assert.Equal(
+            [new FacetCount("food", 2), new FacetCount("permits", 2), new FacetCount("311", 1), new FacetCount("construction", 1)],
+            result.Tags);
+        Assert.Equal([Draft, FoodTrucks], Titles(await store.SearchAsync(new CatalogQuery { Tag = "food" }, None)));
+        Assert.Empty((await store.SearchAsync(new CatalogQuery { Tag = "inspections" }, None)).Datasets);
+    }
+
+    [Fact]
+    public async Task A_tag_given_twice_counts_its_dataset_once()
+    {
+        ICatalogStore store = await NewStoreAsync();
+        var id = DatasetId.Parse("twic-0001");
+        await store.CreateDatasetAsync(id, new DatasetMetadata { Title = "Twice tagged", Tags = ["parks", "parks", "trees"] }, None);
+        await store.PublishVersionAsync(id, new NewVersion(1, "twic_v1", 1, "create", "t.csv", Columns(("name", "Name")), null), None);
+
+        CatalogSearchResult all = await store.SearchAsync(new CatalogQuery(), None);
+        CatalogSearchResult filtered = await store.SearchAsync(new CatalogQuery { Tag = "parks" }, None);
+
+        Assert.Equal([new FacetCount("parks", 1), new FacetCount("trees", 1)], all.Tags);
+        Assert.Equal(1, filtered.Total);
+        Assert.Equal([new FacetCount("parks", 1), new FacetCount("trees", 1)], filtered.Tags);
+    }
+
     private static List<string> Titles(CatalogSearchResult result) =>
         result.Datasets.Select(dataset => dataset.Metadata.Title).ToList();
 

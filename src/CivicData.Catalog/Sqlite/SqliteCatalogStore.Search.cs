@@ -34,21 +34,18 @@ public sealed partial class SqliteCatalogStore
         var parameters = new DynamicParameters();
         var conditions = new List<string>();
         string source;
-        string rank;
         string order;
 
         string? match = FullTextQuery.ToMatchExpression(query.Text);
         if (match is null)
         {
             source = "datasets AS d";
-            rank = "0.0";
             order = "d.title COLLATE NOCASE, d.id";
         }
         else
         {
             source = "dataset_search JOIN datasets AS d ON d.search_rowid = dataset_search.rowid";
-            rank = Relevance;
-            order = "m.rank, d.title COLLATE NOCASE, d.id";
+            order = Relevance + ", d.title COLLATE NOCASE, d.id";
             conditions.Add("dataset_search MATCH @match");
             parameters.Add("match", match);
         }
@@ -72,7 +69,8 @@ public sealed partial class SqliteCatalogStore
 
         if (query.Tag is not null)
         {
-            conditions.Add("EXISTS (SELECT 1 FROM json_each(d.tags) AS t WHERE t.value = @tag COLLATE NOCASE)");
+            // dataset_tags_by_tag compares without case, so the matching ids come straight from that index.
+            conditions.Add("d.id IN (SELECT t.dataset_id FROM dataset_tags AS t WHERE t.tag = @tag COLLATE NOCASE)");
             parameters.Add("tag", query.Tag);
         }
 
@@ -80,36 +78,40 @@ public sealed partial class SqliteCatalogStore
         parameters.Add("offset", query.Offset);
 
         string where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
-        string matches = $"WITH matches AS (SELECT d.id AS id, {rank} AS rank FROM {source} WHERE {where})";
-        string sql = $"""
-            {matches}
-            SELECT COUNT(*) FROM matches;
 
-            {matches}
+        // With no words and no filter the tag facet counts every (visible) dataset's tags from dataset_tags alone,
+        // which holds each dataset's visibility in "listed"; otherwise it counts the tags of the matching datasets.
+        bool unfiltered = match is null && query.Category is null && query.Department is null && query.Tag is null;
+        string tagFacet = (unfiltered, query.IncludePrivate) switch
+        {
+            (true, false) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.listed = 1 AND t.tag <> '' GROUP BY t.tag",
+            (true, true) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.tag <> '' GROUP BY t.tag",
+            _ => $"SELECT t.tag AS Value, COUNT(*) AS Count FROM {source} JOIN dataset_tags AS t ON t.dataset_id = d.id WHERE {where} AND t.tag <> '' GROUP BY t.tag",
+        };
+
+        // dataset_tags holds each (dataset, tag) pair once, so COUNT(*) counts datasets.
+        string sql = $"""
+            SELECT COUNT(*) FROM {source} WHERE {where};
+
             SELECT {DatasetColumns}
-            FROM matches AS m JOIN datasets AS d ON d.id = m.id
+            FROM {source}
+            WHERE {where}
             ORDER BY {order}
             LIMIT @limit OFFSET @offset;
 
-            {matches}
             SELECT d.category AS Value, COUNT(*) AS Count
-            FROM matches AS m JOIN datasets AS d ON d.id = m.id
-            WHERE d.category IS NOT NULL AND d.category <> ''
+            FROM {source}
+            WHERE {where} AND d.category IS NOT NULL AND d.category <> ''
             GROUP BY d.category
             ORDER BY Count DESC, Value;
 
-            {matches}
             SELECT d.department AS Value, COUNT(*) AS Count
-            FROM matches AS m JOIN datasets AS d ON d.id = m.id
-            WHERE d.department IS NOT NULL AND d.department <> ''
+            FROM {source}
+            WHERE {where} AND d.department IS NOT NULL AND d.department <> ''
             GROUP BY d.department
             ORDER BY Count DESC, Value;
 
-            {matches}
-            SELECT t.value AS Value, COUNT(DISTINCT d.id) AS Count
-            FROM matches AS m JOIN datasets AS d ON d.id = m.id JOIN json_each(d.tags) AS t
-            WHERE t.value <> ''
-            GROUP BY t.value
+            {tagFacet}
             ORDER BY Count DESC, Value;
             """;
 
