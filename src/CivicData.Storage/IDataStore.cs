@@ -17,6 +17,12 @@ public interface IDataStore
     /// <summary>Runs a compiled query with the configured time limit and returns a streaming reader.</summary>
     public Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a full download with no time limit: streaming millions of rows to a slow client may rightly take minutes,
+    /// and the caller's token (the client going away, Ctrl+C) still stops it.
+    /// </summary>
+    public Task<QueryResult> ExportAsync(SqlStatement statement, CancellationToken cancellationToken);
+
     /// <summary>Bulk-loads a UTF-8 delimited file (header row first) into a new staging table of text columns.</summary>
     public Task<StagingTable> StageDelimitedFileAsync(string path, char delimiter, int columnCount, CancellationToken cancellationToken);
 

@@ -106,7 +106,12 @@ public sealed class SqlRenderer
         {
             if (query.Source is null)
             {
-                orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForSequence(), Sql.Sql.Keyword("ASC")));
+                // Load order needs no sort where scans give it anyway, unless it breaks ties between the caller's keys or
+                // numbers the rows of a chained stage (a window has no insertion order to keep).
+                if (!_dialect.ScansInSequenceOrder || orderBy.Count > 0 || outputColumns is not null)
+                {
+                    orderBy.Add(Sql.Sql.Sequence(SqlIdentifier.ForSequence(), Sql.Sql.Keyword("ASC")));
+                }
             }
             else if (!query.Source.IsDistinct)
             {

@@ -175,10 +175,14 @@ public sealed partial class DuckDbDataStore
                 string newKey = NewValue(keyTarget, previousAlias: null);
                 string previousKey = "p." + Quote(keyTarget.Column.PhysicalName);
                 string previous = Quote(plan.Previous!.TableName);
-                yield return $"INSERT INTO {table} SELECT {systemFromPrevious}, {PreviousValues(plan)} FROM {previous} p " +
-                             $"WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {newKey} = {previousKey})";
-                yield return $"INSERT INTO {table} SELECT COALESCE(p.{Quote(SystemColumns.Id)}, {id}), COALESCE(p.{Quote(SystemColumns.Sequence)}, {sequence}), " +
-                             $"COALESCE(p.{Quote(SystemColumns.CreatedAt)}, $1), $1, {NewValues(plan, previousAlias: "p")} FROM {source} s LEFT JOIN {previous} p ON {previousKey} = {newKey}";
+                // One INSERT in :seq order (the second column): an updated row keeps its old position, and the table's
+                // physical order must stay :seq order because DuckDB queries rely on it instead of sorting (ScansInSequenceOrder).
+                yield return $"INSERT INTO {table} SELECT * FROM (" +
+                             $"SELECT {systemFromPrevious}, {PreviousValues(plan)} FROM {previous} p " +
+                             $"WHERE NOT EXISTS (SELECT 1 FROM {source} s WHERE {newKey} = {previousKey}) " +
+                             $"UNION ALL SELECT COALESCE(p.{Quote(SystemColumns.Id)}, {id}), COALESCE(p.{Quote(SystemColumns.Sequence)}, {sequence}), " +
+                             $"COALESCE(p.{Quote(SystemColumns.CreatedAt)}, $1), $1, {NewValues(plan, previousAlias: "p")} FROM {source} s LEFT JOIN {previous} p ON {previousKey} = {newKey}" +
+                             ") ORDER BY 2";
                 break;
             default:
                 throw new ValidationError("ingest.mode", $"Unknown load mode {plan.Mode}.");

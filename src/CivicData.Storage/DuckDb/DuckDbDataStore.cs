@@ -56,10 +56,16 @@ public sealed partial class DuckDbDataStore : IDataStore, IAsyncDisposable, IDis
 
     public ISqlDialect Dialect => DuckDbDialect.Instance;
 
-    public async Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken)
+    public Task<QueryResult> QueryAsync(SqlStatement statement, CancellationToken cancellationToken) =>
+        RunAsync(statement, _options.QueryTimeout, cancellationToken);
+
+    public Task<QueryResult> ExportAsync(SqlStatement statement, CancellationToken cancellationToken) =>
+        RunAsync(statement, Timeout.InfiniteTimeSpan, cancellationToken);
+
+    private async Task<QueryResult> RunAsync(SqlStatement statement, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        var timeout = new CancellationTokenSource(_options.QueryTimeout);
+        var timeout = new CancellationTokenSource(timeLimit);
         var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         DuckDBConnection connection = OpenConnection();
         DuckDBCommand command = connection.CreateCommand();

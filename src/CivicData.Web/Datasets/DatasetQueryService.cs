@@ -68,7 +68,9 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store,
         ArgumentNullException.ThrowIfNull(query);
         try
         {
-            return await store.QueryAsync(query.Compiled.Statement, cancellationToken);
+            return query.IsDownload
+                ? await store.ExportAsync(query.Compiled.Statement, cancellationToken)
+                : await store.QueryAsync(query.Compiled.Statement, cancellationToken);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -62,7 +62,7 @@ public static class DownloadEndpoints
     {
         VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
         bool bom = IsTrue(context.Request.Query["$$bom"]);
-        PreparedQuery query = queries.Prepare(dataset, s_allRows, Variant(dataset, bom ? "csv+bom" : "csv"));
+        PreparedQuery query = queries.Prepare(dataset, s_allRows, Variant(dataset, bom ? "csv+bom" : "csv")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "csv");
         return new RowStreamResult(queries, query, new DownloadCsvWriter([.. dataset.Columns.Select(column => column.DisplayName)], bom));
     }
@@ -72,7 +72,7 @@ public static class DownloadEndpoints
         VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
         ImmutableArray<ColumnSchema> withSequence = [s_sequenceColumn, .. dataset.Columns];
         VisibleDataset source = dataset with { Schema = dataset.Schema with { Columns = withSequence } };
-        PreparedQuery query = queries.Prepare(source, s_allRowsWithSystemFields, Variant(dataset, "json"));
+        PreparedQuery query = queries.Prepare(source, s_allRowsWithSystemFields, Variant(dataset, "json")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "json");
         return new RowStreamResult(queries, query, new DownloadJsonWriter(DownloadView.Create(dataset)));
     }

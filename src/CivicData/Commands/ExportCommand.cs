@@ -30,7 +30,7 @@ internal static class ExportCommand
             var queries = new DatasetQueryService(stores.Catalog, stores.Data, compiledQueries);
             // The operator at the console may export private datasets; exports have no row limit.
             VisibleDataset dataset = await queries.FindAsync(result.GetValue(id)!, DatasetCaller.Operator, cancellationToken);
-            PreparedQuery query = queries.Prepare(dataset, new SoqlRequest { DefaultLimit = null, MaxLimit = null }, sodaFormat.Extension);
+            PreparedQuery query = queries.Prepare(dataset, new SoqlRequest { DefaultLimit = null, MaxLimit = null }, sodaFormat.Extension) with { IsDownload = true };
 
             string? path = result.GetValue(output);
             string? partial = path is null ? null : path + ".partial";

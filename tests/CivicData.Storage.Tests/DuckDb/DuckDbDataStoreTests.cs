@@ -256,6 +256,40 @@ public sealed class DuckDbDataStoreTests
     }
 
     [Fact]
+    public async Task A_download_runs_past_the_query_time_limit()
+    {
+        // Each query alone takes longer than the 50 ms limit; only the export may run to the end.
+        await using var fixture = new DuckDbStoreFixture(TimeSpan.FromMilliseconds(50));
+        var slow = new SqlStatement("SELECT count(*) FROM range(400000000) a", []);
+
+        await Assert.ThrowsAsync<QueryError>(() => fixture.Store.QueryAsync(slow, CancellationToken.None));
+        await using QueryResult result = await fixture.Store.ExportAsync(slow, CancellationToken.None);
+        Assert.True(await result.Reader.ReadAsync());
+        Assert.Equal(400_000_000L, result.Reader.GetInt64(0));
+    }
+
+    [Fact]
+    public async Task Versions_are_written_in_sequence_order_which_unordered_scans_return()
+    {
+        // DuckDbDialect.ScansInSequenceOrder leaves ORDER BY :seq out; that holds only if every build writes rows in
+        // :seq order (an upsert puts updated rows back in their old place) and scans of several row groups keep it.
+        await using var fixture = new DuckDbStoreFixture();
+        ImmutableArray<TargetColumn> columns = [Target(1, "key", SodaType.Text, new ColumnSource.Staged(0)), Target(2, "v", SodaType.Number, new ColumnSource.Staged(1))];
+        string?[][] rows = [.. Enumerable.Range(1, 300_000).Select(i => new string?[] { "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), "1" })];
+        TableSchema first = await BuildAsync(fixture, "ds_ord_v1", columns, LoadMode.Replace, null, "key", rows);
+
+        await BuildAsync(fixture, "ds_ord_v2", columns, LoadMode.Upsert, first, "key", ["new", "9"], ["k250000", "2"], ["k3", "2"]);
+
+        List<object?[]> all = await RowsAsync(fixture, "SELECT \":seq\" FROM ds_ord_v2");
+        long[] sequence = [.. all.Select(row => (long)row[0]!)];
+        Assert.Equal(300_001, sequence.Length);
+        Assert.True(sequence.SequenceEqual(sequence.Order()), "rows come back out of :seq order");
+        Assert.Equal(
+            [[249_999L, "k249999", 1.0], [250_000L, "k250000", 2.0], [250_001L, "k250001", 1.0]],
+            await RowsAsync(fixture, "SELECT \":seq\", key, v FROM ds_ord_v2 WHERE v > 0 LIMIT 3 OFFSET 249998"));
+    }
+
+    [Fact]
     public async Task Engine_errors_become_query_errors_with_one_line_messages()
     {
         await using var fixture = new DuckDbStoreFixture();

@@ -14,6 +14,9 @@ public abstract class AnsiDialect : ISqlDialect
 
     public abstract string Name { get; }
 
+    /// <summary>Heap order is no promise in SQL engines in general (PostgreSQL's is not): order explicitly.</summary>
+    public virtual bool ScansInSequenceOrder => false;
+
     public virtual string QuoteIdentifier(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

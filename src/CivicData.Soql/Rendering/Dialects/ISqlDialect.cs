@@ -15,6 +15,13 @@ public interface ISqlDialect
     /// <summary>Short engine name, such as <c>duckdb</c>.</summary>
     public string Name { get; }
 
+    /// <summary>
+    /// True when a scan of a version table returns its rows in <c>:seq</c> order without being asked, so a row query with
+    /// no order of its own needs no ORDER BY (DuckDB keeps insertion order and tables are written in <c>:seq</c> order).
+    /// Sorting a million rows to send the first thousand is what this saves.
+    /// </summary>
+    public bool ScansInSequenceOrder { get; }
+
     /// <summary>Double-quotes a name, doubling any embedded quote.</summary>
     public string QuoteIdentifier(string name);
 

@@ -1,3 +1,3 @@
-SELECT ":id", ":created_at", ":updated_at", "make" FROM "ds_abcd_1234_v1" ORDER BY ":seq" ASC LIMIT $1 OFFSET $2
+SELECT ":id", ":created_at", ":updated_at", "make" FROM "ds_abcd_1234_v1" LIMIT $1 OFFSET $2
 -- $1 = 1 (Number, Int64)
 -- $2 = 0 (Number, Int64)

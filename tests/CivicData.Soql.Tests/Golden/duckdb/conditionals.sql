@@ -1,4 +1,4 @@
-SELECT (CASE WHEN ("v_max" > $1) THEN $2 WHEN $3 THEN $4 END), coalesce("make", $5), nullif("make", $6), greatest("v_max", $7) FROM "ds_abcd_1234_v1" ORDER BY ":seq" ASC LIMIT $8 OFFSET $9
+SELECT (CASE WHEN ("v_max" > $1) THEN $2 WHEN $3 THEN $4 END), coalesce("make", $5), nullif("make", $6), greatest("v_max", $7) FROM "ds_abcd_1234_v1" LIMIT $8 OFFSET $9
 -- $1 = 50 (Number, Double)
 -- $2 = "fast" (Text, String)
 -- $3 = true (Checkbox, Boolean)

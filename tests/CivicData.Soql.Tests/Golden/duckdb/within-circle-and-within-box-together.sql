@@ -1,4 +1,4 @@
-SELECT "name" FROM "ds_abcd_1234_v1" WHERE (((2 * 6371008.8 * asin(least(1, sqrt((power(sin((radians(("location"."lat" - $1)) / 2)), 2) + cos(radians("location"."lat")) * cos(radians($1)) * power(sin((radians(("location"."lon" - $2)) / 2)), 2)))))) <= $3) OR (("location"."lat" BETWEEN $4 AND $5) AND ("location"."lon" BETWEEN $6 AND $7))) ORDER BY ":seq" ASC LIMIT $8 OFFSET $9
+SELECT "name" FROM "ds_abcd_1234_v1" WHERE (((2 * 6371008.8 * asin(least(1, sqrt((power(sin((radians(("location"."lat" - $1)) / 2)), 2) + cos(radians("location"."lat")) * cos(radians($1)) * power(sin((radians(("location"."lon" - $2)) / 2)), 2)))))) <= $3) OR (("location"."lat" BETWEEN $4 AND $5) AND ("location"."lon" BETWEEN $6 AND $7))) LIMIT $8 OFFSET $9
 -- $1 = 47.6 (Number, Double)
 -- $2 = -122.3 (Number, Double)
 -- $3 = 5000 (Number, Double)

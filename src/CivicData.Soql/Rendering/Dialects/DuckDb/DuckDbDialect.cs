@@ -28,6 +28,12 @@ public sealed class DuckDbDialect : AnsiDialect
 
     public override string Name => "duckdb";
 
+    /// <summary>
+    /// DuckDB returns a table's rows in insertion order unless told otherwise (<c>preserve_insertion_order</c>, on by
+    /// default), through filters, LIMIT and OFFSET, and the store writes every version in <c>:seq</c> order.
+    /// </summary>
+    public override bool ScansInSequenceOrder => true;
+
     public override string ParameterPlaceholder(int ordinal) => "$" + ordinal.ToString(CultureInfo.InvariantCulture);
 
     protected override string GetSqlTypeName(SodaType type) => type switch
