@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CivicData.Catalog.Datasets;
 using CivicData.Catalog.Search;
 using CivicData.Core;
@@ -7,6 +8,10 @@ using Microsoft.Data.Sqlite;
 namespace CivicData.Catalog.Sqlite;
 
 /// <summary>Catalog search: FTS5 words, exact facet filters, one page of matches, total and facet counts.</summary>
+/// <remarks>
+/// Results are kept per catalog generation (see <see cref="SearchResultCache"/>): browsing all 10,000 datasets of
+/// issue 5's W7 recounts every facet, so the answer is computed once per write instead of once per request.
+/// </remarks>
 public sealed partial class SqliteCatalogStore
 {
     public const int MaxSearchLimit = 1000;
@@ -37,6 +42,17 @@ public sealed partial class SqliteCatalogStore
         string order;
 
         string? match = FullTextQuery.ToMatchExpression(query.Text);
+        var key = new SearchResultCache.SearchKey(
+            match, query.Category, query.Department, query.Tag, query.Offset, query.Limit, query.IncludePrivate);
+
+        // Read before the snapshot below starts: a write that commits in between makes the result newer than the
+        // generation it is kept under, never older.
+        long generation = Interlocked.Read(ref _generation);
+        if (_searchResults.TryGet(generation, key, out CatalogSearchResult? cached))
+        {
+            return cached;
+        }
+
         if (match is null)
         {
             source = "datasets AS d";
@@ -124,16 +140,19 @@ public sealed partial class SqliteCatalogStore
 
         long total = await results.ReadSingleAsync<long>();
         IEnumerable<DatasetRow> page = await results.ReadAsync<DatasetRow>();
-        List<DatasetRecord> datasets = page.Select(row => row.ToRecord()).ToList();
-        IReadOnlyList<FacetCount> categories = ToFacets(await results.ReadAsync<FacetRow>());
-        IReadOnlyList<FacetCount> departments = ToFacets(await results.ReadAsync<FacetRow>());
-        IReadOnlyList<FacetCount> tags = ToFacets(await results.ReadAsync<FacetRow>());
+        ImmutableArray<DatasetRecord> datasets = [.. page.Select(row => row.ToRecord())];
+        ImmutableArray<FacetCount> categories = ToFacets(await results.ReadAsync<FacetRow>());
+        ImmutableArray<FacetCount> departments = ToFacets(await results.ReadAsync<FacetRow>());
+        ImmutableArray<FacetCount> tags = ToFacets(await results.ReadAsync<FacetRow>());
 
-        return new CatalogSearchResult(datasets, checked((int)total), categories, departments, tags);
+        // Immutable lists, because the same result goes to every caller that sends this search in this generation.
+        var result = new CatalogSearchResult(datasets, checked((int)total), categories, departments, tags);
+        _searchResults.Add(generation, key, result);
+        return result;
     }
 
-    private static List<FacetCount> ToFacets(IEnumerable<FacetRow> rows) =>
-        rows.Select(row => new FacetCount(row.Value, checked((int)row.Count))).ToList();
+    private static ImmutableArray<FacetCount> ToFacets(IEnumerable<FacetRow> rows) =>
+        [.. rows.Select(row => new FacetCount(row.Value, checked((int)row.Count)))];
 
     private sealed class FacetRow
     {

@@ -47,7 +47,7 @@ public sealed partial class SqliteCatalogStore
             throw DatasetNotFound(key);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await CommitWriteAsync(transaction, cancellationToken);
         return checked((int)number);
     }
 
@@ -132,7 +132,7 @@ public sealed partial class SqliteCatalogStore
             cancellationToken: cancellationToken));
 
         await RefreshSearchAsync(connection, transaction, key, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitWriteAsync(transaction, cancellationToken);
 
         return new DatasetVersion(id, version.Number, version.TableName, version.RowCount, now, version.Mode, version.Source, columns);
     }
@@ -186,7 +186,7 @@ public sealed partial class SqliteCatalogStore
             throw new NotFoundError("version.not-found", $"Dataset '{key}' has no version {number}.");
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await CommitWriteAsync(transaction, cancellationToken);
     }
 
     public async Task<IReadOnlySet<string>> ListTableNamesAsync(CancellationToken cancellationToken)

@@ -54,6 +54,15 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _clock;
+    private readonly SearchResultCache _searchResults = new();
+
+    /// <summary>
+    /// Moves on after every committed write of this instance (<see cref="CommitWriteAsync"/>), so cached search
+    /// results are never read back after a write returns. Only this instance's writes move it: the cache relies on
+    /// every writer of the file going through this instance, which holds because the host and the CLI each take
+    /// the data directory's lock before opening the catalog.
+    /// </summary>
+    private long _generation;
 
     /// <param name="databasePath">Path of the catalog file, e.g. <c>data/catalog.db</c>; its folder is created if missing.</param>
     /// <param name="clock">Source of every timestamp the store writes.</param>
@@ -93,7 +102,15 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
         // WAL is a property of the file, so setting it once here is enough for every later connection.
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
-        await SqliteMigrator.MigrateAsync(connection, _clock, cancellationToken);
+        try
+        {
+            await SqliteMigrator.MigrateAsync(connection, _clock, cancellationToken);
+        }
+        finally
+        {
+            // A migration may rewrite what searches return, and a failed one may still have committed some scripts.
+            Interlocked.Increment(ref _generation);
+        }
     }
 
     public async Task<DatasetRecord?> FindDatasetAsync(DatasetId id, CancellationToken cancellationToken)
@@ -134,7 +151,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         await RefreshSearchAsync(connection, transaction, key, cancellationToken);
         DatasetRecord record = await FindDatasetAsync(connection, transaction, key, cancellationToken)
             ?? throw new UnreachableException("The dataset vanished inside its own write transaction.");
-        await transaction.CommitAsync(cancellationToken);
+        await CommitWriteAsync(transaction, cancellationToken);
         return record;
     }
 
@@ -166,7 +183,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         await RefreshSearchAsync(connection, transaction, key, cancellationToken);
         DatasetRecord record = await FindDatasetAsync(connection, transaction, key, cancellationToken)
             ?? throw new UnreachableException("The dataset vanished inside its own write transaction.");
-        await transaction.CommitAsync(cancellationToken);
+        await CommitWriteAsync(transaction, cancellationToken);
         return record;
     }
 
@@ -196,6 +213,25 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             throw;
         }
     }
+
+    /// <summary>
+    /// Commits a write and then moves the search generation on; also when the commit fails, since SQLite may have
+    /// committed anyway and a needless recount is cheaper than a stale answer.
+    /// </summary>
+    private async Task CommitWriteAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _generation);
+        }
+    }
+
+    /// <summary>How many search results the store keeps now; tests check the bound.</summary>
+    internal int CachedSearchCount => _searchResults.Count;
 
     private static async Task<DatasetRecord?> FindDatasetAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
     {
