@@ -51,6 +51,8 @@ internal static partial class W7Catalog
         var store = new SqliteCatalogStore(catalogPath, TimeProvider.System);
         await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = catalogPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         await sqlite.OpenAsync();
+        DatasetRecord seed = await store.FindDatasetAsync(DatasetId.Parse(SeedId), CancellationToken.None)
+            ?? throw new InvalidOperationException("W7: the seed dataset is missing.");
 
         var results = new List<(SearchCase Case, int Matches, Summary Http, Summary InProcess, Summary Sqlite)>();
         await using (CivicDataServer server = await CivicDataServer.StartAsync(context.CivicData, directory, context.Http))
@@ -67,7 +69,7 @@ internal static partial class W7Catalog
                 }
 
                 Summary http = await Repeat.TimeAsync(3, repetitions, () => context.GetAsync(server, search.Path));
-                Summary inProcess = await Repeat.TimeAsync(3, repetitions, () => store.SearchAsync(search.ToQuery(), CancellationToken.None));
+                Summary inProcess = await TimeUncachedAsync(store, seed, search.ToQuery(), repetitions);
                 Summary raw = await Repeat.TimeAsync(3, repetitions, () => RawSearchAsync(sqlite, search));
                 results.Add((search, rawTotal, http, inProcess, raw));
             }
@@ -75,13 +77,13 @@ internal static partial class W7Catalog
 
         ReportTable table = context.Report.Table(
             "W7 catalog search",
-            $"{Datasets:N0} generated datasets (titles, descriptions, 12 categories, {CatalogGenerator.Departments.Count} departments, 3–8 of {CatalogGenerator.AllTags.Count} tags, licences), each public with a current version, in a data directory and server of their own. CivicData (HTTP): `GET /browse?…`, the portal page a user waits for: {PageSize} matches, the total and category, department and tag facet counts over all matches, rendered as HTML, body read to the end. SearchAsync: the same search through `SqliteCatalogStore` in this process. SQLite: hand-written SQL on a read-only connection to the same `catalog.db`, in one read transaction: a count, the page ordered by bm25 (prefix words AND-ed, as the portal does), and three GROUP BY facet counts, every value read. {repetitions} timed runs after 3 warm-ups; matches agree on all three.",
+            $"{Datasets:N0} generated datasets (titles, descriptions, 12 categories, {CatalogGenerator.Departments.Count} departments, 3–8 of {CatalogGenerator.AllTags.Count} tags, licences), each public with a current version, in a data directory and server of their own. CivicData (HTTP): `GET /browse?…`, the portal page a user waits for: {PageSize} matches, the total and category, department and tag facet counts over all matches, rendered as HTML, body read to the end. CivicData's server answers a repeated search from its search cache, which any catalog write empties; so the HTTP rows are what a visitor gets for a common page, and the SearchAsync rows are the full cost after a write: the same search through `SqliteCatalogStore` in this process, each timed run preceded by an untimed metadata write that empties that store's cache. SQLite: hand-written SQL on a read-only connection to the same `catalog.db`, in one read transaction: a count, the page ordered by bm25 (prefix words AND-ed, as the portal does), and three GROUP BY facet counts, every value read. {repetitions} timed runs after 3 warm-ups; matches agree on all three.",
             "query", "matches", "median", "p95", "× SQLite");
         foreach ((SearchCase search, int matches, Summary http, Summary inProcess, Summary raw) in results)
         {
             string count = matches.ToString("N0", CultureInfo.InvariantCulture);
-            table.Add($"{search.Label} `{search.Path}` CivicData (HTTP)", count, Summary.Milliseconds(http.Median), Summary.Milliseconds(http.P95), Ratio(http, raw));
-            table.Add($"{search.Label} SearchAsync", count, Summary.Milliseconds(inProcess.Median), Summary.Milliseconds(inProcess.P95), Ratio(inProcess, raw));
+            table.Add($"{search.Label} `{search.Path}` CivicData (HTTP, repeated)", count, Summary.Milliseconds(http.Median), Summary.Milliseconds(http.P95), Ratio(http, raw));
+            table.Add($"{search.Label} SearchAsync after a write", count, Summary.Milliseconds(inProcess.Median), Summary.Milliseconds(inProcess.P95), Ratio(inProcess, raw));
             table.Add($"{search.Label} SQLite", count, Summary.Milliseconds(raw.Median), Summary.Milliseconds(raw.P95), "1.00×");
         }
 
@@ -92,10 +94,11 @@ internal static partial class W7Catalog
         context.Report.Chart.Add(new ChartPoint("W7 search", "SQLite", representative.Sqlite.Median));
 
         (SearchCase Case, int Matches, Summary Http, Summary InProcess, Summary Sqlite) worst = results.MaxBy(result => result.Http.Median);
+        (SearchCase Case, int Matches, Summary Http, Summary InProcess, Summary Sqlite) worstUncached = results.MaxBy(result => result.InProcess.Median);
         context.Report.Targets.Add(new TargetCheck(
             "W7",
             "p50 under 20 ms",
-            $"{Summary.Milliseconds(worst.Http.Median)} slowest median, {worst.Case.Label} (/browse over HTTP)",
+            $"{Summary.Milliseconds(worst.Http.Median)} slowest median over HTTP ({worst.Case.Label}); after a write, uncached: {Summary.Milliseconds(worstUncached.InProcess.Median)} ({worstUncached.Case.Label})",
             worst.Http.Median < 20));
     }
 
@@ -104,6 +107,24 @@ internal static partial class W7Catalog
     /// then the generated datasets written through the catalog store before any server holds the directory. The seed
     /// dataset itself is made private, so the portal shows exactly the generated ones.
     /// </summary>
+    /// <summary>The search's full cost: before each run an untimed write that changes nothing empties the store's cache.</summary>
+    private static async Task<Summary> TimeUncachedAsync(SqliteCatalogStore store, DatasetRecord seed, CatalogQuery query, int repetitions)
+    {
+        var samples = new List<double>(repetitions);
+        for (int i = 0; i < repetitions + 3; i++)
+        {
+            await store.UpdateMetadataAsync(seed.Id, seed.Metadata, CancellationToken.None);
+            long start = Stopwatch.GetTimestamp();
+            await store.SearchAsync(query, CancellationToken.None);
+            if (i >= 3)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        return Summary.Of(samples);
+    }
+
     private static async Task<TimeSpan> SeedAsync(BenchContext context, string directory, string catalogPath)
     {
         if (Directory.Exists(directory))

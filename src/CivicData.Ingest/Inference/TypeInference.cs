@@ -46,4 +46,20 @@ public static class TypeInference
 
         return profile.Url == values ? SodaType.Url : SodaType.Text;
     }
+
+    /// <summary>True when the profile counted every non-empty value as converting to <paramref name="type"/>.</summary>
+    public static bool AllValuesConvert(StagedColumnProfile profile, SodaType type)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        long count = type switch
+        {
+            SodaType.Checkbox => profile.Checkbox,
+            SodaType.Number => profile.Number,
+            SodaType.FloatingTimestamp => profile.Timestamp,
+            SodaType.Point => profile.WktPoint,
+            SodaType.Url or SodaType.Text => profile.NonEmpty,
+            _ => -1,
+        };
+        return count == profile.NonEmpty;
+    }
 }

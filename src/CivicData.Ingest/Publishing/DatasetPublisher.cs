@@ -173,9 +173,12 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
         }
 
         var types = new SodaType[staging.ColumnCount];
+        bool[] verified = new bool[staging.ColumnCount];
         for (int i = 0; i < staging.ColumnCount; i++)
         {
-            types[i] = overrides.TryGetValue(fields[i], out SodaType chosen) ? chosen : TypeInference.Infer(profiles[i], source[i].TypeHint);
+            bool overridden = overrides.TryGetValue(fields[i], out SodaType chosen);
+            types[i] = overridden ? chosen : TypeInference.Infer(profiles[i], source[i].TypeHint);
+            verified[i] = !overridden && source[i].TypeHint is null && TypeInference.AllValuesConvert(profiles[i], types[i]);
         }
 
         long nextId = previous is null ? 1 : previous.Columns.Max(c => c.ColumnId) + 1;
@@ -184,7 +187,7 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
         {
             long columnId = previous?.ToTableSchema().FindColumn(fields[i])?.ColumnId ?? nextId++;
             var schema = new ColumnSchema(columnId, fields[i], FieldNameNormalizer.ToDisplayName(source[i].Name), types[i], i + 1);
-            columns.Add(new TargetColumn(schema, new ColumnSource.Staged(i)));
+            columns.Add(new TargetColumn(schema, new ColumnSource.Staged(i)) { KnownToConvert = verified[i] });
         }
 
         if (!types.Any(t => t is SodaType.Point or SodaType.Location) && CoordinatePair.Find(fields, types, profiles) is { } pair)

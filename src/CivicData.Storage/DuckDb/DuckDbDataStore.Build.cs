@@ -82,7 +82,7 @@ public sealed partial class DuckDbDataStore
         }
 
         List<string> fails = [.. plan.Columns
-            .Select(target => target.Source is ColumnSource.Staged staged && DuckDbConversions.CanFail(target.Column.Type)
+            .Select(target => target.Source is ColumnSource.Staged staged && !target.KnownToConvert && DuckDbConversions.CanFail(target.Column.Type)
                 ? DuckDbConversions.Fails(StagedColumn(staged.Index), target.Column.Type)
                 : null)
             .OfType<string>()];
@@ -97,7 +97,7 @@ public sealed partial class DuckDbDataStore
         for (int i = 0; i < plan.Columns.Length; i++)
         {
             TargetColumn target = plan.Columns[i];
-            if (target.Source is ColumnSource.Staged staged && DuckDbConversions.CanFail(target.Column.Type))
+            if (target.Source is ColumnSource.Staged staged && !target.KnownToConvert && DuckDbConversions.CanFail(target.Column.Type))
             {
                 string column = StagedColumn(staged.Index);
                 parts.Add(Invariant($"SELECT rn, {i} AS col, {column} AS v, {i} AS reason FROM {stage} WHERE {DuckDbConversions.Fails(column, target.Column.Type)}"));

@@ -20,4 +20,11 @@ public abstract record ColumnSource
 }
 
 /// <summary>A column of the version being built, with its source.</summary>
-public sealed record TargetColumn(ColumnSchema Column, ColumnSource Source);
+public sealed record TargetColumn(ColumnSchema Column, ColumnSource Source)
+{
+    /// <summary>
+    /// The profile already counted every staged value of this column as converting to its type (type inference chose
+    /// it because they all do), so the build need not search the column for values that fail.
+    /// </summary>
+    public bool KnownToConvert { get; init; }
+}
