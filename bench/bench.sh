@@ -21,6 +21,8 @@ fi
 
 work=${CIVICDATA_BENCH_WORK:-$(mktemp -d /tmp/civicdata-bench.XXXXXX)}
 mkdir -p "$work"
+# PostgreSQL runs as the postgres user when we are root; it must reach its directory inside the work directory.
+chmod 755 "$work"
 cleanup() {
   bash "$root/scripts/postgres-test-server.sh" stop "$work/postgres" >/dev/null 2>&1 || true
   if [ -z "${CIVICDATA_BENCH_WORK:-}" ]; then rm -rf "$work"; fi
@@ -31,7 +33,10 @@ echo "Building (Release)" >&2
 dotnet build -c Release -v quiet -nologo "$root/src/CivicData/CivicData.csproj" >&2
 dotnet build -c Release -v quiet -nologo "$bench/CivicData.SideBySide/CivicData.SideBySide.csproj" >&2
 
-postgres=$(bash "$root/scripts/postgres-test-server.sh" start "$work/postgres" | tail -n 1)
+if ! postgres=$(bash "$root/scripts/postgres-test-server.sh" start "$work/postgres" | tail -n 1) || [ -z "$postgres" ]; then
+  echo "error: PostgreSQL did not start; see $work/postgres/*.log (set CIVICDATA_BENCH_WORK to keep them)" >&2
+  exit 1
+fi
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 dotnet "$bench/CivicData.SideBySide/bin/Release/net10.0/civicdata-bench.dll" \
