@@ -20,9 +20,6 @@ internal sealed class DownloadCsvWriter(ImmutableArray<string> displayNames, boo
 {
     public string ContentType => "text/csv; charset=UTF-8";
 
-    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken) =>
-        RowWriting.WriteAsync(this, result, columns, output, cancellationToken);
-
     public async Task WriteAsync(DbDataReader reader, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken)
     {
         RowWriting.CheckColumns(reader, columns);

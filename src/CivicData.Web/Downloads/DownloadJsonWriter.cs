@@ -29,9 +29,6 @@ internal sealed class DownloadJsonWriter(ViewDto view) : IRowWriter
 
     public string ContentType => "application/json; charset=UTF-8";
 
-    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken) =>
-        RowWriting.WriteAsync(this, result, columns, output, cancellationToken);
-
     public async Task WriteAsync(DbDataReader reader, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken)
     {
         RowWriting.CheckColumns(reader, columns);

@@ -21,9 +21,6 @@ public sealed class CsvRowWriter(bool byteOrderMark = false) : IRowWriter
 
     public bool ByteOrderMark => byteOrderMark;
 
-    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken) =>
-        RowWriting.WriteAsync(this, result, columns, output, cancellationToken);
-
     public async Task WriteAsync(DbDataReader reader, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken)
     {
         RowWriting.CheckColumns(reader, columns);

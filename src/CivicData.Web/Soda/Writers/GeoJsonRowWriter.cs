@@ -16,9 +16,6 @@ public sealed class GeoJsonRowWriter : IRowWriter
 {
     public string ContentType => "application/vnd.geo+json; charset=UTF-8";
 
-    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken) =>
-        RowWriting.WriteAsync(this, result, columns, output, cancellationToken);
-
     public async Task WriteAsync(DbDataReader reader, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken)
     {
         RowWriting.CheckColumns(reader, columns);

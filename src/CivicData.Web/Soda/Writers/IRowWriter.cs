@@ -17,7 +17,8 @@ public interface IRowWriter
     public string ContentType { get; }
 
     /// <summary>Writes every row of <paramref name="result"/>, reading with the result's own cancellation token as well.</summary>
-    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken);
+    public Task WriteAsync(QueryResult result, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken) =>
+        RowWriting.WriteAsync(this, result, columns, output, cancellationToken);
 
     /// <summary>Writes every row of <paramref name="reader"/>; result column i is output column i.</summary>
     public Task WriteAsync(DbDataReader reader, ImmutableArray<OutputColumn> columns, PipeWriter output, CancellationToken cancellationToken);
