@@ -61,7 +61,7 @@ public static class DownloadEndpoints
     private static async Task<IResult> GetCsvAsync(string id, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
         VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
-        bool bom = IsTrue(context.Request.Query["$$bom"]);
+        bool bom = SodaRequestParser.IsTrue(context.Request.Query["$$bom"]);
         PreparedQuery query = queries.Prepare(dataset, s_allRows, Variant(dataset, bom ? "csv+bom" : "csv")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "csv");
         return new RowStreamResult(queries, query, new DownloadCsvWriter([.. dataset.Columns.Select(column => column.DisplayName)], bom));
@@ -108,6 +108,4 @@ public static class DownloadEndpoints
         string safe = name.ToString().Trim('_', '.');
         return safe.Length > 0 ? safe : dataset.Id.Value;
     }
-
-    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }

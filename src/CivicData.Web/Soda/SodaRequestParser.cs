@@ -72,7 +72,8 @@ public static class SodaRequestParser
         return new SodaQueryString(request with { SimpleFilters = filters }, bom);
     }
 
-    private static bool IsTrue(string value) => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A <c>$$</c> switch such as <c>$$bom=true</c>: only "true" (any case, blanks around it) turns it on.</summary>
+    internal static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsFalse(string value) => string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 }
