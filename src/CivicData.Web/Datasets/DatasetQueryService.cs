@@ -36,13 +36,13 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store,
 
         DatasetRecord? record = await catalog.FindDatasetAsync(datasetId, cancellationToken);
         if (record?.CurrentVersion is not int versionNumber
-            || (record.Metadata.Visibility != Visibility.Public && !caller.MaySeePrivate))
+            || !caller.MaySee(record.Metadata))
         {
             throw DatasetNotFound();
         }
 
         DatasetVersion version = await catalog.FindVersionAsync(datasetId, versionNumber, cancellationToken) ?? throw DatasetNotFound();
-        ImmutableArray<ColumnSchema> columns = caller.MaySeePrivate
+        ImmutableArray<ColumnSchema> columns = caller.MaySeeEverythingOf(record.Metadata)
             ? version.Columns
             : version.Columns.RemoveAll(column => column.Hidden);
         columns = [.. columns.OrderBy(column => column.Position)];
@@ -107,7 +107,7 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store,
         text.Append("etag-v1\n")
             .Append("dataset=").Append(dataset.Id.Value).Append('\n')
             .Append("version=").Append(dataset.Version.Number).Append('\n')
-            .Append("scope=").Append(dataset.Caller.MaySeePrivate ? "all" : "public").Append('\n')
+            .Append("scope=").Append(dataset.Caller.Scope).Append('\n')
             .Append("variant=").Append(variant).Append('\n');
         SoqlRequestText.Append(text, request);
 

@@ -60,7 +60,7 @@ public static class DownloadEndpoints
 
     private static async Task<IResult> GetCsvAsync(string id, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
-        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
+        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
         bool bom = SodaRequestParser.IsTrue(context.Request.Query["$$bom"]);
         PreparedQuery query = queries.Prepare(dataset, s_allRows, Variant(dataset, bom ? "csv+bom" : "csv")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "csv");
@@ -69,7 +69,7 @@ public static class DownloadEndpoints
 
     private static async Task<IResult> GetJsonAsync(string id, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
-        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
+        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
         ImmutableArray<ColumnSchema> withSequence = [s_sequenceColumn, .. dataset.Columns];
         VisibleDataset source = dataset with { Schema = dataset.Schema with { Columns = withSequence } };
         PreparedQuery query = queries.Prepare(source, s_allRowsWithSystemFields, Variant(dataset, "json")) with { IsDownload = true };

@@ -30,7 +30,7 @@ public static class SodaEndpoints
     private static async Task<IResult> GetRowsAsync(string resource, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
         (string id, SodaFormat format) = SplitResource(resource, context.Request);
-        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
+        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
         SodaQueryString query = SodaRequestParser.Parse(context.Request.Query);
         bool bom = format == SodaFormat.Csv && query.ByteOrderMark;
         PreparedQuery prepared = queries.Prepare(dataset, query.Request, bom ? format.Extension + "+bom" : format.Extension);

@@ -40,7 +40,7 @@ public static class ViewsEndpoints
     private static async Task<JsonHttpResult<ViewDto>> GetViewAsync(string resource, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
         string id = resource.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? resource[..^".json".Length] : resource;
-        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
+        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
         context.Response.Headers.AccessControlAllowOrigin = "*";
         return TypedResults.Json(ToView(dataset), JsonOptions, ContentType);
     }

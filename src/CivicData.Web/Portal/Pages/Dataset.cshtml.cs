@@ -32,7 +32,7 @@ public sealed class DatasetModel(DatasetQueryService queries) : PageModel
     {
         try
         {
-            Dataset = await queries.FindAsync(id, DatasetCaller.Anonymous, cancellationToken);
+            Dataset = await queries.FindAsync(id, DatasetCaller.FromContext(HttpContext), cancellationToken);
         }
         catch (NotFoundError)
         {
