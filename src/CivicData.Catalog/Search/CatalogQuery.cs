@@ -1,3 +1,5 @@
+using CivicData.Core.Datasets;
+
 namespace CivicData.Catalog.Search;
 
 /// <summary>A catalog search: words, facet filters and a page.</summary>
@@ -11,6 +13,19 @@ public sealed record CatalogQuery
     public string? Department { get; init; }
 
     public string? Tag { get; init; }
+
+    /// <summary>Only these datasets (Socrata's <c>ids=</c>); null for no such filter.</summary>
+    public IReadOnlyList<DatasetId>? Ids { get; init; }
+
+    /// <summary>Datasets in any of these categories (any case); null for no such filter.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    /// <summary>Datasets carrying any of these tags (exact, any case); null for no such filter.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
+    public CatalogSort Sort { get; init; } = CatalogSort.Relevance;
+
+    public bool Descending { get; init; }
 
     /// <summary>0-based offset.</summary>
     public int Offset { get; init; }

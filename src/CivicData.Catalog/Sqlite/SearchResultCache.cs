@@ -74,5 +74,13 @@ internal sealed class SearchResultCache
         string? Tag,
         int Offset,
         int Limit,
-        bool IncludePrivate);
+        bool IncludePrivate)
+    {
+        /// <summary>The ids, categories and tags lists as JSON, one per line (empty lines for no filter).</summary>
+        public string Lists { get; init; } = "";
+
+        public CatalogSort Sort { get; init; }
+
+        public bool Descending { get; init; }
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.Json;
 using CivicData.Catalog.Datasets;
 using CivicData.Catalog.Search;
 using CivicData.Core;
@@ -42,8 +44,16 @@ public sealed partial class SqliteCatalogStore
         string order;
 
         string? match = FullTextQuery.ToMatchExpression(query.Text);
+        string? ids = query.Ids is null ? null : JsonSerializer.Serialize(query.Ids.Select(id => id.Value));
+        string? categoryList = query.Categories is null ? null : JsonSerializer.Serialize(query.Categories);
+        string? tagList = query.Tags is null ? null : JsonSerializer.Serialize(query.Tags);
         var key = new SearchResultCache.SearchKey(
-            match, query.Category, query.Department, query.Tag, query.Offset, query.Limit, query.IncludePrivate);
+            match, query.Category, query.Department, query.Tag, query.Offset, query.Limit, query.IncludePrivate)
+        {
+            Lists = ids + "\n" + categoryList + "\n" + tagList,
+            Sort = query.Sort,
+            Descending = query.Descending,
+        };
 
         // Read before the snapshot below starts: a write that commits in between makes the result newer than the
         // generation it is kept under, never older.
@@ -56,15 +66,15 @@ public sealed partial class SqliteCatalogStore
         if (match is null)
         {
             source = "datasets AS d";
-            order = "d.title COLLATE NOCASE, d.id";
         }
         else
         {
             source = "dataset_search JOIN datasets AS d ON d.search_rowid = dataset_search.rowid";
-            order = Relevance + ", d.title COLLATE NOCASE, d.id";
             conditions.Add("dataset_search MATCH @match");
             parameters.Add("match", match);
         }
+
+        order = OrderBy(query.Sort, query.Descending, match is not null);
 
         if (!query.IncludePrivate)
         {
@@ -90,6 +100,25 @@ public sealed partial class SqliteCatalogStore
             parameters.Add("tag", query.Tag);
         }
 
+        // Lists travel as one JSON array parameter each, unpacked by json_each.
+        if (ids is not null)
+        {
+            conditions.Add("d.id IN (SELECT j.value FROM json_each(@ids) AS j)");
+            parameters.Add("ids", ids);
+        }
+
+        if (categoryList is not null)
+        {
+            conditions.Add("EXISTS (SELECT 1 FROM json_each(@categories) AS j WHERE d.category = j.value COLLATE NOCASE)");
+            parameters.Add("categories", categoryList);
+        }
+
+        if (tagList is not null)
+        {
+            conditions.Add("EXISTS (SELECT 1 FROM dataset_tags AS t JOIN json_each(@tags) AS j ON t.tag = j.value COLLATE NOCASE WHERE t.dataset_id = d.id)");
+            parameters.Add("tags", tagList);
+        }
+
         parameters.Add("limit", query.Limit);
         parameters.Add("offset", query.Offset);
 
@@ -97,7 +126,8 @@ public sealed partial class SqliteCatalogStore
 
         // With no words and no filter the tag facet counts every (visible) dataset's tags from dataset_tags alone,
         // which holds each dataset's visibility in "listed"; otherwise it counts the tags of the matching datasets.
-        bool unfiltered = match is null && query.Category is null && query.Department is null && query.Tag is null;
+        bool unfiltered = match is null && query.Category is null && query.Department is null && query.Tag is null
+            && ids is null && categoryList is null && tagList is null;
         string tagFacet = (unfiltered, query.IncludePrivate) switch
         {
             (true, false) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.listed = 1 AND t.tag <> '' GROUP BY t.tag",
@@ -149,6 +179,23 @@ public sealed partial class SqliteCatalogStore
         var result = new CatalogSearchResult(datasets, checked((int)total), categories, departments, tags);
         _searchResults.Add(generation, key, result);
         return result;
+    }
+
+    /// <summary>The ORDER BY text, built from constants only; title then id break ties, so paging is stable.</summary>
+    private static string OrderBy(CatalogSort sort, bool descending, bool hasWords)
+    {
+        const string TieBreak = "d.title COLLATE NOCASE, d.id";
+        string direction = descending ? "DESC" : "ASC";
+        return sort switch
+        {
+            CatalogSort.Relevance => hasWords ? Relevance + ", " + TieBreak : TieBreak,
+            CatalogSort.Title => $"d.title COLLATE NOCASE {direction}, d.id {direction}",
+            CatalogSort.Id => $"d.id {direction}",
+            CatalogSort.Category => $"(d.category IS NULL OR d.category = ''), d.category COLLATE NOCASE {direction}, {TieBreak}",
+            CatalogSort.CreatedAt => $"d.created_at {direction}, {TieBreak}",
+            CatalogSort.UpdatedAt => $"max(COALESCE(d.data_updated_at, d.created_at), d.metadata_updated_at) {direction}, {TieBreak}",
+            _ => throw new UnreachableException($"Unknown sort {sort}."),
+        };
     }
 
     private static ImmutableArray<FacetCount> ToFacets(IEnumerable<FacetRow> rows) =>
