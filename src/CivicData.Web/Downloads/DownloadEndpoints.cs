@@ -6,6 +6,7 @@ using CivicData.Core.Schema;
 using CivicData.Soql;
 using CivicData.Web.Datasets;
 using CivicData.Web.Errors;
+using CivicData.Web.Hosting;
 using CivicData.Web.Soda;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ namespace CivicData.Web.Downloads;
 /// </summary>
 public static class DownloadEndpoints
 {
-    /// <summary>Every row in load order; <c>?accessType=DOWNLOAD</c> and other parameters are ignored.</summary>
+    /// <summary>Every row in load order; <c>?accessType=DOWNLOAD</c>, <c>$$app_token</c> and other parameters are ignored.</summary>
     private static readonly SoqlRequest s_allRows = new() { DefaultLimit = null, MaxLimit = null };
 
     /// <summary>Every row with <c>:id</c>, <c>:created_at</c> and <c>:updated_at</c> ahead of the user columns.</summary>
@@ -38,6 +39,7 @@ public static class DownloadEndpoints
         RouteGroupBuilder group = endpoints.MapGroup("/api/views/{id}")
             .WithTags("SODA views")
             .WithErrorFamily(ErrorFamily.Soda)
+            .RequireCors(ReadApiConventions.CorsPolicy)
             .WithMetadata(new SkipStatusCodePagesAttribute());
 
         group.MapGet("/rows.csv", GetCsvAsync)
@@ -62,9 +64,15 @@ public static class DownloadEndpoints
     {
         VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
         bool bom = SodaRequestParser.IsTrue(context.Request.Query["$$bom"]);
-        PreparedQuery query = queries.Prepare(dataset, s_allRows, Variant(dataset, bom ? "csv+bom" : "csv")) with { IsDownload = true };
+        bool system = SodaRequestParser.IsFalse(context.Request.Query["$$exclude_system_fields"]);
+        PreparedQuery query = queries.Prepare(dataset, system ? s_allRowsWithSystemFields : s_allRows, Variant(dataset, bom ? "csv+bom" : "csv")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "csv");
-        return new RowStreamResult(queries, query, new DownloadCsvWriter([.. dataset.Columns.Select(column => column.DisplayName)], bom));
+
+        // System columns have no display name: their header is the field name, as in /resource.
+        ImmutableArray<string> header = system
+            ? [.. query.Compiled.Columns.Take(query.Compiled.Columns.Length - dataset.Columns.Length).Select(column => column.Name), .. dataset.Columns.Select(column => column.DisplayName)]
+            : [.. dataset.Columns.Select(column => column.DisplayName)];
+        return new RowStreamResult(queries, query, new DownloadCsvWriter(header, bom));
     }
 
     private static async Task<IResult> GetJsonAsync(string id, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)

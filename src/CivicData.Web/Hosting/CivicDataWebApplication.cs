@@ -89,6 +89,7 @@ public static class CivicDataWebApplication
         services.AddSingleton<DatasetQueryService>();
         services.AddHostedService<CatalogStartup>();
 
+        services.AddReadApiConventions();
         services.AddExceptionHandler<CivicDataExceptionHandler>();
         services.AddProblemDetails();
         services.AddRazorPages(options => options.RootDirectory = "/Portal/Pages");
@@ -96,7 +97,10 @@ public static class CivicDataWebApplication
 
     private static void UseCivicData(WebApplication app)
     {
-        // Outermost: turns an empty 4xx/5xx from a page (or an unknown URL) into the portal's error page.
+        // Outermost, so every body (errors and re-executed pages included) passes through it; it decides by media type.
+        app.UseResponseCompression();
+
+        // Turns an empty 4xx/5xx from a page (or an unknown URL) into the portal's error page.
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -111,6 +115,7 @@ public static class CivicDataWebApplication
         }
 
         app.UseRouting();
+        app.UseCors();
         app.MapSoda();
         app.MapViews();
         app.MapDownloads();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivicData.Web.Datasets;
 using CivicData.Web.Soda.Writers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
@@ -23,8 +24,7 @@ internal sealed partial class RowStreamResult(DatasetQueryService queries, Prepa
         HttpResponse response = httpContext.Response;
         WriteHeaders(response);
 
-        if (httpContext.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } ifNoneMatch
-            && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(query.ETag), useStrongComparison: false)))
+        if (NotModified(httpContext.Request.GetTypedHeaders()))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -49,6 +49,21 @@ internal sealed partial class RowStreamResult(DatasetQueryService queries, Prepa
             LogAborted(logger, exception, query.Dataset.Id.Value);
             httpContext.Abort();
         }
+    }
+
+    /// <summary>
+    /// RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since, at the header's one-second
+    /// precision, against the later of the data and metadata change.
+    /// </summary>
+    private bool NotModified(RequestHeaders request)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } ifNoneMatch)
+        {
+            return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(query.ETag), useStrongComparison: false));
+        }
+
+        return request.IfModifiedSince is DateTimeOffset since
+            && query.Dataset.LastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
     }
 
     private void WriteHeaders(HttpResponse response)

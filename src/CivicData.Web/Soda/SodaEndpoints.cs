@@ -1,5 +1,6 @@
 using CivicData.Web.Datasets;
 using CivicData.Web.Errors;
+using CivicData.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ public static class SodaEndpoints
         RouteGroupBuilder group = endpoints.MapGroup("/resource")
             .WithTags("SODA")
             .WithErrorFamily(ErrorFamily.Soda)
+            .RequireCors(ReadApiConventions.CorsPolicy)
             .WithMetadata(new SkipStatusCodePagesAttribute());
 
         // One route for ".json", ".csv", ".geojson" and no extension: the 4x4 never holds a dot, so we split it ourselves.

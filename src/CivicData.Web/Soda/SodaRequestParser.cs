@@ -75,5 +75,6 @@ public static class SodaRequestParser
     /// <summary>A <c>$$</c> switch such as <c>$$bom=true</c>: only "true" (any case, blanks around it) turns it on.</summary>
     internal static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsFalse(string value) => string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A <c>$$</c> switch turned off, such as <c>$$exclude_system_fields=false</c>.</summary>
+    internal static bool IsFalse(string? value) => string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using CivicData.Catalog.Datasets;
 using CivicData.Core.Schema;
 using CivicData.Web.Datasets;
 using CivicData.Web.Errors;
+using CivicData.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,7 @@ public static class ViewsEndpoints
         RouteGroupBuilder group = endpoints.MapGroup("/api/views")
             .WithTags("SODA views")
             .WithErrorFamily(ErrorFamily.Soda)
+            .RequireCors(ReadApiConventions.CorsPolicy)
             .WithMetadata(new SkipStatusCodePagesAttribute());
 
         group.MapGet("/{resource}", GetViewAsync)
