@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CivicData.Catalog.Datasets;
 using CivicData.Core;
@@ -32,7 +33,14 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         d.department AS Department, d.tags AS Tags, d.license AS License, d.license_url AS LicenseUrl,
         d.attribution AS Attribution, d.attribution_link AS AttributionLink, d.contact_email AS ContactEmail,
         d.visibility AS Visibility, d.created_at AS CreatedAt, d.metadata_updated_at AS MetadataUpdatedAt,
-        d.data_updated_at AS DataUpdatedAt, d.current_version AS CurrentVersion, d.row_identifier AS RowIdentifier
+        d.data_updated_at AS DataUpdatedAt, d.current_version AS CurrentVersion, d.row_identifier AS RowIdentifier,
+        d.publisher AS Publisher, d.publisher_parent AS PublisherParent, d.contact_name AS ContactName,
+        d.temporal AS Temporal, d.spatial AS Spatial, d.accrual_periodicity AS AccrualPeriodicity,
+        d.landing_page AS LandingPage, d.languages AS Languages, d.rights AS Rights, d.bureau_codes AS BureauCodes,
+        d.program_codes AS ProgramCodes, d.themes AS Themes, d.issued AS Issued, d.conforms_to AS ConformsTo,
+        d.described_by AS DescribedBy, d.described_by_type AS DescribedByType, d.reference_links AS ReferenceLinks,
+        d.data_quality AS DataQuality, d.system_of_records AS SystemOfRecords, d.is_part_of AS IsPartOf,
+        d.primary_it_investment_uii AS PrimaryItInvestmentUii
         """;
 
     /// <summary>
@@ -133,11 +141,19 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
                 """
                 INSERT INTO datasets (
                     id, search_rowid, title, description, category, department, tags, license, license_url,
-                    attribution, attribution_link, contact_email, visibility, created_at, metadata_updated_at)
+                    attribution, attribution_link, contact_email, visibility, created_at, metadata_updated_at,
+                    publisher, publisher_parent, contact_name, temporal, spatial, accrual_periodicity, landing_page,
+                    languages, rights, bureau_codes, program_codes, themes, issued, conforms_to, described_by,
+                    described_by_type, reference_links, data_quality, system_of_records, is_part_of,
+                    primary_it_investment_uii)
                 VALUES (
                     @id, (SELECT IFNULL(MAX(search_rowid), 0) + 1 FROM datasets), @title, @description, @category,
                     @department, @tags, @license, @licenseUrl, @attribution, @attributionLink, @contactEmail,
-                    @visibility, @now, @now)
+                    @visibility, @now, @now,
+                    @publisher, @publisherParent, @contactName, @temporal, @spatial, @accrualPeriodicity, @landingPage,
+                    @languages, @rights, @bureauCodes, @programCodes, @themes, @issued, @conformsTo, @describedBy,
+                    @describedByType, @referenceLinks, @dataQuality, @systemOfRecords, @isPartOf,
+                    @primaryItInvestmentUii)
                 """,
                 MetadataParameters(key, metadata, now),
                 transaction,
@@ -169,6 +185,13 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             SET title = @title, description = @description, category = @category, department = @department,
                 tags = @tags, license = @license, license_url = @licenseUrl, attribution = @attribution,
                 attribution_link = @attributionLink, contact_email = @contactEmail, visibility = @visibility,
+                publisher = @publisher, publisher_parent = @publisherParent, contact_name = @contactName,
+                temporal = @temporal, spatial = @spatial, accrual_periodicity = @accrualPeriodicity,
+                landing_page = @landingPage, languages = @languages, rights = @rights, bureau_codes = @bureauCodes,
+                program_codes = @programCodes, themes = @themes, issued = @issued, conforms_to = @conformsTo,
+                described_by = @describedBy, described_by_type = @describedByType, reference_links = @referenceLinks,
+                data_quality = @dataQuality, system_of_records = @systemOfRecords, is_part_of = @isPartOf,
+                primary_it_investment_uii = @primaryItInvestmentUii,
                 metadata_updated_at = @now
             WHERE id = @id
             """,
@@ -253,7 +276,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         description = metadata.Description,
         category = metadata.Category,
         department = metadata.Department,
-        tags = TagsToJson(metadata.Tags),
+        tags = StringsToJson(metadata.Tags),
         license = metadata.License,
         licenseUrl = metadata.LicenseUrl,
         attribution = metadata.Attribution,
@@ -261,6 +284,27 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         contactEmail = metadata.ContactEmail,
         visibility = VisibilityToText(metadata.Visibility),
         now = CatalogTimestamp.ToText(now),
+        publisher = metadata.Publisher,
+        publisherParent = metadata.PublisherParent,
+        contactName = metadata.ContactName,
+        temporal = metadata.Temporal,
+        spatial = metadata.Spatial,
+        accrualPeriodicity = metadata.AccrualPeriodicity,
+        landingPage = metadata.LandingPage,
+        languages = StringsToJson(metadata.Languages),
+        rights = metadata.Rights,
+        bureauCodes = StringsToJson(metadata.BureauCodes),
+        programCodes = StringsToJson(metadata.ProgramCodes),
+        themes = StringsToJson(metadata.Themes),
+        issued = metadata.Issued?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        conformsTo = metadata.ConformsTo,
+        describedBy = metadata.DescribedBy,
+        describedByType = metadata.DescribedByType,
+        referenceLinks = StringsToJson(metadata.References),
+        dataQuality = metadata.DataQuality,
+        systemOfRecords = metadata.SystemOfRecords,
+        isPartOf = metadata.IsPartOf,
+        primaryItInvestmentUii = metadata.PrimaryItInvestmentUii,
     };
 
     /// <summary>The id as stored; rejects <c>default(DatasetId)</c>, which has no value.</summary>
@@ -284,7 +328,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         _ => throw new InvalidOperationException($"The catalog holds an unknown visibility '{text}'."),
     };
 
-    private static string TagsToJson(ImmutableArray<string> tags)
+    private static string StringsToJson(ImmutableArray<string> tags)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -301,7 +345,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static ImmutableArray<string> TagsFromJson(string json)
+    private static ImmutableArray<string> StringsFromJson(string json)
     {
         using var document = JsonDocument.Parse(json);
         ImmutableArray<string>.Builder tags = ImmutableArray.CreateBuilder<string>(document.RootElement.GetArrayLength());
@@ -350,6 +394,48 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
         public string? RowIdentifier { get; set; }
 
+        public string? Publisher { get; set; }
+
+        public string? PublisherParent { get; set; }
+
+        public string? ContactName { get; set; }
+
+        public string? Temporal { get; set; }
+
+        public string? Spatial { get; set; }
+
+        public string? AccrualPeriodicity { get; set; }
+
+        public string? LandingPage { get; set; }
+
+        public string Languages { get; set; } = "[]";
+
+        public string? Rights { get; set; }
+
+        public string BureauCodes { get; set; } = "[]";
+
+        public string ProgramCodes { get; set; } = "[]";
+
+        public string Themes { get; set; } = "[]";
+
+        public string? Issued { get; set; }
+
+        public string? ConformsTo { get; set; }
+
+        public string? DescribedBy { get; set; }
+
+        public string? DescribedByType { get; set; }
+
+        public string ReferenceLinks { get; set; } = "[]";
+
+        public long? DataQuality { get; set; }
+
+        public string? SystemOfRecords { get; set; }
+
+        public string? IsPartOf { get; set; }
+
+        public string? PrimaryItInvestmentUii { get; set; }
+
         public DatasetRecord ToRecord() => new(
             DatasetId.Parse(Id),
             new DatasetMetadata
@@ -358,13 +444,34 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
                 Description = Description,
                 Category = Category,
                 Department = Department,
-                Tags = TagsFromJson(Tags),
+                Tags = StringsFromJson(Tags),
                 License = License,
                 LicenseUrl = LicenseUrl,
                 Attribution = Attribution,
                 AttributionLink = AttributionLink,
                 ContactEmail = ContactEmail,
                 Visibility = VisibilityFromText(Visibility),
+                Publisher = Publisher,
+                PublisherParent = PublisherParent,
+                ContactName = ContactName,
+                Temporal = Temporal,
+                Spatial = Spatial,
+                AccrualPeriodicity = AccrualPeriodicity,
+                LandingPage = LandingPage,
+                Languages = StringsFromJson(Languages),
+                Rights = Rights,
+                BureauCodes = StringsFromJson(BureauCodes),
+                ProgramCodes = StringsFromJson(ProgramCodes),
+                Themes = StringsFromJson(Themes),
+                Issued = Issued is null ? null : DateOnly.ParseExact(Issued, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ConformsTo = ConformsTo,
+                DescribedBy = DescribedBy,
+                DescribedByType = DescribedByType,
+                References = StringsFromJson(ReferenceLinks),
+                DataQuality = DataQuality is long quality ? quality != 0 : null,
+                SystemOfRecords = SystemOfRecords,
+                IsPartOf = IsPartOf,
+                PrimaryItInvestmentUii = PrimaryItInvestmentUii,
             },
             CatalogTimestamp.Parse(CreatedAt),
             CatalogTimestamp.Parse(MetadataUpdatedAt),

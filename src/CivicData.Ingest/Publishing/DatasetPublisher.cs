@@ -32,6 +32,13 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
         string format = TabularReaderFactory.DetectFormat(request.Path, request.Format);
         DatasetRecord? existing = request.Id is { } requested ? await catalog.FindDatasetAsync(requested, cancellationToken) : null;
         CheckMode(request, existing);
+        // Checked before any work, so bad metadata never costs a load (and never half-publishes).
+        DatasetMetadata? newMetadata = existing is null ? NewMetadata(request) : MergeMetadata(existing.Metadata, request);
+        if (newMetadata is not null)
+        {
+            DatasetMetadataValidator.Validate(newMetadata);
+        }
+
         DatasetVersion? previous = existing?.CurrentVersion is { } current
             ? await catalog.FindVersionAsync(existing.Id, current, cancellationToken)
             : null;
@@ -68,13 +75,14 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
                 throw BadRowsError(built);
             }
 
-            if (existing is null)
+            // A new dataset always has metadata; an existing one only when the request changes some.
+            if (newMetadata is not null && existing is null)
             {
-                await catalog.CreateDatasetAsync(id, NewMetadata(request), cancellationToken);
+                await catalog.CreateDatasetAsync(id, newMetadata, cancellationToken);
             }
-            else if (MergeMetadata(existing.Metadata, request) is { } changed)
+            else if (newMetadata is not null)
             {
-                await catalog.UpdateMetadataAsync(id, changed, cancellationToken);
+                await catalog.UpdateMetadataAsync(id, newMetadata, cancellationToken);
             }
 
             var version = new NewVersion(number, table, built.RowCount, request.Mode.ToString().ToLowerInvariant(), Path.GetFileName(request.Path),
@@ -282,37 +290,59 @@ public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, Ti
         });
     }
 
-    private static DatasetMetadata NewMetadata(PublishRequest request) => new()
-    {
-        Title = string.IsNullOrWhiteSpace(request.Title) ? TitleFromFileName(request.Path) : request.Title.Trim(),
-        Description = request.Description ?? "",
-        Category = request.Category,
-        Department = request.Department,
-        Tags = request.Tags ?? [],
-        License = request.License,
-        LicenseUrl = request.LicenseUrl,
-        Attribution = request.Attribution,
-        AttributionLink = request.AttributionLink,
-        Visibility = request.Private == true ? Visibility.Private : Visibility.Public,
-    };
+    /// <summary>A new dataset's metadata: the request's values over an empty record.</summary>
+    private static DatasetMetadata NewMetadata(PublishRequest request) =>
+        Merge(new DatasetMetadata { Title = TitleFromFileName(request.Path) }, request);
 
+    /// <summary>The dataset's metadata with the request's non-null values applied; null when nothing changes.</summary>
     private static DatasetMetadata? MergeMetadata(DatasetMetadata current, PublishRequest request)
     {
-        DatasetMetadata merged = current with
-        {
-            Title = string.IsNullOrWhiteSpace(request.Title) ? current.Title : request.Title.Trim(),
-            Description = request.Description ?? current.Description,
-            Category = request.Category ?? current.Category,
-            Department = request.Department ?? current.Department,
-            Tags = request.Tags ?? current.Tags,
-            License = request.License ?? current.License,
-            LicenseUrl = request.LicenseUrl ?? current.LicenseUrl,
-            Attribution = request.Attribution ?? current.Attribution,
-            AttributionLink = request.AttributionLink ?? current.AttributionLink,
-            Visibility = request.Private is { } isPrivate ? (isPrivate ? Visibility.Private : Visibility.Public) : current.Visibility,
-        };
-        return merged == current && merged.Tags.SequenceEqual(current.Tags) ? null : merged;
+        DatasetMetadata merged = Merge(current, request);
+        return merged == current ? null : merged;
     }
+
+    private static DatasetMetadata Merge(DatasetMetadata current, PublishRequest request) => current with
+    {
+        Title = string.IsNullOrWhiteSpace(request.Title) ? current.Title : request.Title.Trim(),
+        Description = request.Description ?? current.Description,
+        Category = request.Category ?? current.Category,
+        Department = request.Department ?? current.Department,
+        Tags = Keep(request.Tags, current.Tags),
+        License = request.License ?? current.License,
+        LicenseUrl = request.LicenseUrl ?? current.LicenseUrl,
+        Attribution = request.Attribution ?? current.Attribution,
+        AttributionLink = request.AttributionLink ?? current.AttributionLink,
+        ContactEmail = request.ContactEmail ?? current.ContactEmail,
+        Visibility = request.Private is { } isPrivate ? (isPrivate ? Visibility.Private : Visibility.Public) : current.Visibility,
+        Publisher = request.Publisher ?? current.Publisher,
+        PublisherParent = request.PublisherParent ?? current.PublisherParent,
+        ContactName = request.ContactName ?? current.ContactName,
+        Temporal = request.Temporal ?? current.Temporal,
+        Spatial = request.Spatial ?? current.Spatial,
+        AccrualPeriodicity = request.AccrualPeriodicity ?? current.AccrualPeriodicity,
+        LandingPage = request.LandingPage ?? current.LandingPage,
+        Languages = Keep(request.Languages, current.Languages),
+        Rights = request.Rights ?? current.Rights,
+        BureauCodes = Keep(request.BureauCodes, current.BureauCodes),
+        ProgramCodes = Keep(request.ProgramCodes, current.ProgramCodes),
+        Themes = Keep(request.Themes, current.Themes),
+        Issued = request.Issued ?? current.Issued,
+        ConformsTo = request.ConformsTo ?? current.ConformsTo,
+        DescribedBy = request.DescribedBy ?? current.DescribedBy,
+        DescribedByType = request.DescribedByType ?? current.DescribedByType,
+        References = Keep(request.References, current.References),
+        DataQuality = request.DataQuality ?? current.DataQuality,
+        SystemOfRecords = request.SystemOfRecords ?? current.SystemOfRecords,
+        IsPartOf = request.IsPartOf ?? current.IsPartOf,
+        PrimaryItInvestmentUii = request.PrimaryItInvestmentUii ?? current.PrimaryItInvestmentUii,
+    };
+
+    /// <summary>
+    /// The current array when the request leaves it out or repeats it, so record equality (which compares arrays by
+    /// reference) sees "no change".
+    /// </summary>
+    private static ImmutableArray<string> Keep(ImmutableArray<string>? requested, ImmutableArray<string> current) =>
+        requested is { IsDefault: false } wanted && !wanted.SequenceEqual(current.IsDefault ? [] : current) ? wanted : current;
 
     private async Task PruneAsync(DatasetId id, CancellationToken cancellationToken)
     {

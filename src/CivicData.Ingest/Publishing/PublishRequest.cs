@@ -32,7 +32,52 @@ public sealed record PublishRequest
 
     public string? AttributionLink { get; init; }
 
+    public string? ContactEmail { get; init; }
+
     public bool? Private { get; init; }
+
+    /// <summary>The DCAT-US / DCAT-AP fields (see <see cref="Catalog.Datasets.DatasetMetadata"/>); null keeps the current value.</summary>
+    public string? Publisher { get; init; }
+
+    public string? PublisherParent { get; init; }
+
+    public string? ContactName { get; init; }
+
+    public string? Temporal { get; init; }
+
+    public string? Spatial { get; init; }
+
+    public string? AccrualPeriodicity { get; init; }
+
+    public string? LandingPage { get; init; }
+
+    public ImmutableArray<string>? Languages { get; init; }
+
+    public string? Rights { get; init; }
+
+    public ImmutableArray<string>? BureauCodes { get; init; }
+
+    public ImmutableArray<string>? ProgramCodes { get; init; }
+
+    public ImmutableArray<string>? Themes { get; init; }
+
+    public DateOnly? Issued { get; init; }
+
+    public string? ConformsTo { get; init; }
+
+    public string? DescribedBy { get; init; }
+
+    public string? DescribedByType { get; init; }
+
+    public ImmutableArray<string>? References { get; init; }
+
+    public bool? DataQuality { get; init; }
+
+    public string? SystemOfRecords { get; init; }
+
+    public string? IsPartOf { get; init; }
+
+    public string? PrimaryItInvestmentUii { get; init; }
 
     /// <summary>Field name (or source column name) of the column whose values identify rows; required for upserts.</summary>
     public string? RowIdentifier { get; init; }

@@ -383,4 +383,93 @@ public sealed class DatasetPublisherTests
         Assert.Equal(("Budget", "Finance", "Controller", Visibility.Private), (metadata.Title, metadata.Category, metadata.Department, metadata.Visibility));
         Assert.Equal(["budget", "money"], metadata.Tags.ToArray());
     }
+
+    [Fact]
+    public async Task Dcat_metadata_is_recorded_and_a_later_load_without_it_keeps_it()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        DatasetId id = DatasetId.Parse("dcat-0001");
+        await fixture.PublishAsync(new PublishRequest
+        {
+            Path = fixture.WriteFile("v1.csv", "a\n1\n"),
+            Id = id,
+            Title = "Trees",
+            Publisher = "Street Services",
+            PublisherParent = "City of Example",
+            ContactName = "Forestry",
+            ContactEmail = "trees@example.gov",
+            Temporal = "2019-01-01/2019-12-31",
+            Spatial = "Example City",
+            AccrualPeriodicity = "R/P1M",
+            LandingPage = "https://example.gov/trees",
+            Languages = ["en"],
+            Rights = "Open",
+            BureauCodes = ["015:11"],
+            ProgramCodes = ["015:001"],
+            Themes = ["Environment"],
+            Issued = new DateOnly(2019, 2, 1),
+            ConformsTo = "https://example.gov/standard",
+            DescribedBy = "https://example.gov/dictionary",
+            DescribedByType = "text/html",
+            References = ["https://example.gov/faq"],
+            DataQuality = true,
+            SystemOfRecords = "https://example.gov/sorn",
+            IsPartOf = "https://example.gov/collection",
+            PrimaryItInvestmentUii = "015-000000001",
+        });
+        DatasetRecord first = (await fixture.Catalog.FindDatasetAsync(id, CancellationToken.None))!;
+
+        await fixture.PublishAsync(new PublishRequest { Path = fixture.WriteFile("v2.csv", "a\n2\n"), Id = id, Mode = PublishMode.Replace });
+        DatasetRecord second = (await fixture.Catalog.FindDatasetAsync(id, CancellationToken.None))!;
+
+        DatasetMetadata metadata = second.Metadata;
+        Assert.Equal(("Street Services", "City of Example", "Forestry", "trees@example.gov"), (metadata.Publisher, metadata.PublisherParent, metadata.ContactName, metadata.ContactEmail));
+        Assert.Equal(("2019-01-01/2019-12-31", "Example City", "R/P1M", "https://example.gov/trees"), (metadata.Temporal, metadata.Spatial, metadata.AccrualPeriodicity, metadata.LandingPage));
+        Assert.Equal(["en"], metadata.Languages.ToArray());
+        Assert.Equal(["015:11"], metadata.BureauCodes.ToArray());
+        Assert.Equal(["015:001"], metadata.ProgramCodes.ToArray());
+        Assert.Equal(["Environment"], metadata.Themes.ToArray());
+        Assert.Equal(["https://example.gov/faq"], metadata.References.ToArray());
+        Assert.Equal(new DateOnly(2019, 2, 1), metadata.Issued);
+        Assert.Equal(("Open", "https://example.gov/standard", "https://example.gov/dictionary", "text/html"), (metadata.Rights, metadata.ConformsTo, metadata.DescribedBy, metadata.DescribedByType));
+        Assert.Equal((true, "https://example.gov/sorn", "https://example.gov/collection", "015-000000001"), (metadata.DataQuality, metadata.SystemOfRecords, metadata.IsPartOf, metadata.PrimaryItInvestmentUii));
+        // Nothing in the second request changed the metadata, so its time stayed put.
+        Assert.Equal(first.MetadataUpdatedAt, second.MetadataUpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_later_load_replaces_only_the_fields_it_names()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        DatasetId id = DatasetId.Parse("dcat-0002");
+        await fixture.PublishAsync(new PublishRequest { Path = fixture.WriteFile("v1.csv", "a\n1\n"), Id = id, Title = "Trees", Languages = ["en"], Themes = ["Environment"], ContactName = "Forestry" });
+
+        await fixture.PublishAsync(new PublishRequest { Path = fixture.WriteFile("v2.csv", "a\n2\n"), Id = id, Mode = PublishMode.Replace, Languages = ["es"], AccrualPeriodicity = "irregular" });
+
+        DatasetMetadata metadata = (await fixture.Catalog.FindDatasetAsync(id, CancellationToken.None))!.Metadata;
+        Assert.Equal(["es"], metadata.Languages.ToArray());
+        Assert.Equal(["Environment"], metadata.Themes.ToArray());
+        Assert.Equal(("Forestry", "irregular", "Trees"), (metadata.ContactName, metadata.AccrualPeriodicity, metadata.Title));
+    }
+
+    [Fact]
+    public async Task Invalid_metadata_fails_before_anything_is_loaded_and_names_the_field()
+    {
+        await using PublishingFixture fixture = await PublishingFixture.CreateAsync();
+        DatasetId id = DatasetId.Parse("dcat-0003");
+
+        ValidationError error = await Assert.ThrowsAsync<ValidationError>(() => fixture.PublishAsync(new PublishRequest
+        {
+            Path = fixture.WriteFile("v1.csv", "a\n1\n"),
+            Id = id,
+            ContactEmail = "not-an-address",
+            AccrualPeriodicity = "daily",
+        }));
+
+        Assert.Equal("metadata.invalid", error.Code);
+        Assert.Contains("contactEmail", error.Message, StringComparison.Ordinal);
+        Assert.Contains("accrualPeriodicity", error.Message, StringComparison.Ordinal);
+        Assert.Null(await fixture.Catalog.FindDatasetAsync(id, CancellationToken.None));
+        Assert.Empty(await fixture.Store.ListTablesAsync(CancellationToken.None));
+    }
 }
