@@ -6,6 +6,8 @@ var root = new RootCommand("CivicData: an open data portal. Publish files as dat
     ServeCommand.Create(),
     ImportCommand.Create(),
     ExportCommand.Create(),
+    UserCommand.Create(),
+    KeyCommand.Create(),
 };
 ParseResult parsed = root.Parse(args);
 

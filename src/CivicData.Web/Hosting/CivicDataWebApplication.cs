@@ -1,9 +1,11 @@
 using CivicData.Catalog;
+using CivicData.Catalog.Accounts;
 using CivicData.Catalog.Sqlite;
 using CivicData.Core;
 using CivicData.Ingest.Publishing;
 using CivicData.Storage;
 using CivicData.Storage.DuckDb;
+using CivicData.Web.Accounts;
 using CivicData.Web.Datasets;
 using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
@@ -73,9 +75,13 @@ public static class CivicDataWebApplication
         // container owns it and releases the lock when the app is disposed.
         DataDirectory dataDirectory = DataDirectory.Acquire(settings.DataDirectory);
         services.AddSingleton(_ => dataDirectory);
-        services.AddSingleton<ICatalogStore>(provider => new SqliteCatalogStore(
+        services.AddSingleton(provider => new SqliteCatalogStore(
             provider.GetRequiredService<DataDirectory>().CatalogPath,
             provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICatalogStore>(provider => provider.GetRequiredService<SqliteCatalogStore>());
+        services.AddSingleton<IAccountStore>(provider => provider.GetRequiredService<SqliteCatalogStore>());
+        services.AddSingleton<KeyIssuer>();
+        services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton(provider => new DuckDbDataStore(
             provider.GetRequiredService<DataDirectory>().DataPath,
             provider.GetRequiredService<StorageOptions>()));
@@ -116,9 +122,12 @@ public static class CivicDataWebApplication
 
         app.UseRouting();
         app.UseCors();
+        // After routing, so a refused key is answered in the shape of the API that was called.
+        app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.MapSoda();
         app.MapViews();
         app.MapDownloads();
+        app.MapCurrentUser();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CivicData.Catalog;
+using CivicData.Catalog.Accounts;
 using CivicData.Catalog.Sqlite;
 using CivicData.Core;
 using CivicData.Ingest.Publishing;
@@ -20,11 +21,14 @@ internal sealed class EmbeddedStores : IAsyncDisposable
         _directory = directory;
         _data = data;
         Catalog = catalog;
+        Accounts = catalog;
         Options = options;
         Publisher = new DatasetPublisher(catalog, data, TimeProvider.System, options);
     }
 
     public ICatalogStore Catalog { get; }
+
+    public IAccountStore Accounts { get; }
 
     public IDataStore Data => _data;
 

@@ -69,7 +69,7 @@ public sealed class SqliteCatalogStoreTests(SqliteCatalogFixture fixture)
         Assert.True(File.Exists(path));
         Assert.Equal(["wal"], Query(path, "PRAGMA journal_mode", reader => reader.GetString(0)));
         Assert.Equal(
-            ["dataset_search", "dataset_tags", "dataset_versions", "datasets", "schema_migrations", "version_columns"],
+            ["api_keys", "audit_log", "dataset_search", "dataset_tags", "dataset_versions", "datasets", "schema_migrations", "users", "version_columns"],
             Query(path, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'dataset_search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name", reader => reader.GetString(0)));
     }
 

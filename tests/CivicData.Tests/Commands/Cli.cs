@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace CivicData.Tests.Commands;
 
 /// <summary>Runs the real <c>civicdata</c> executable from the test's output folder, as an operator would.</summary>
-internal static class Cli
+internal static partial class Cli
 {
     private static readonly string s_entry = Path.Combine(AppContext.BaseDirectory, "civicdata.dll");
 
@@ -17,12 +18,44 @@ internal static class Cli
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 
-    public static Process Start(params string[] args)
+    /// <summary>Runs the command with <paramref name="input"/> on its standard input.</summary>
+    public static async Task<CliResult> RunWithInputAsync(string input, params string[] args)
+    {
+        using Process process = Start(args, redirectInput: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Reads a started <c>serve</c>'s standard output until Kestrel says where it listens.</summary>
+    public static async Task<Uri> ReadListeningAddressAsync(Process server)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            Match match = ListeningPattern().Match(line);
+            if (match.Success)
+            {
+                return new Uri(match.Groups[1].Value);
+            }
+        }
+
+        throw new InvalidOperationException("serve exited before listening: " + await server.StandardError.ReadToEndAsync(timeout.Token));
+    }
+
+    public static Process Start(params string[] args) => Start(args, redirectInput: false);
+
+    private static Process Start(string[] args, bool redirectInput)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
@@ -36,6 +69,9 @@ internal static class Cli
         start.Environment["DOTNET_NOLOGO"] = "1";
         return Process.Start(start) ?? throw new InvalidOperationException("could not start civicdata");
     }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningPattern();
 }
 
 internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)

@@ -165,7 +165,7 @@ public sealed partial class CommandLineTests
         using Process server = Cli.Start("serve", "--data", temp.Data, "--urls", "http://127.0.0.1:0");
         try
         {
-            Uri address = await ReadListeningAddressAsync(server);
+            Uri address = await Cli.ReadListeningAddressAsync(server);
             using var http = new HttpClient { BaseAddress = address };
 
             JsonElement rows = await http.GetFromJsonAsync<JsonElement>($"/resource/{id}.json?$select=name&$order=name&$limit=3");
@@ -196,24 +196,6 @@ public sealed partial class CommandLineTests
                 .Select(cell => cell.Name + "=" + cell.Value)))
             .ToList();
 
-    private static async Task<Uri> ReadListeningAddressAsync(Process server)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            Match match = ListeningPattern().Match(line);
-            if (match.Success)
-            {
-                return new Uri(match.Groups[1].Value);
-            }
-        }
-
-        throw new InvalidOperationException("serve exited before listening: " + await server.StandardError.ReadToEndAsync(timeout.Token));
-    }
-
     [GeneratedRegex("^[a-z0-9]{4}-[a-z0-9]{4}$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
-    private static partial Regex ListeningPattern();
 }
