@@ -93,6 +93,7 @@ public static class CivicDataWebApplication
             provider.GetRequiredService<StorageOptions>()));
         services.AddSingleton<CompiledQueryCache>();
         services.AddSingleton<DatasetQueryService>();
+        services.AddSingleton<VisibleCatalogSearch>();
         services.AddHostedService<CatalogStartup>();
 
         services.AddReadApiConventions();

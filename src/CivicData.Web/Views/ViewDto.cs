@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace CivicData.Web.Views;
 
 /// <summary>The Socrata view object of soda.md §2.3 (what sodapy get_metadata and soda-dotnet GetMetadata read).</summary>
+/// <remarks>Keys soda.md lists are always written (null when unset); <c>rowIdentifierColumnId</c> only when set.</remarks>
 public sealed record ViewDto
 {
     public required string Id { get; init; }
@@ -11,12 +12,15 @@ public sealed record ViewDto
 
     public string AssetType { get; init; } = "dataset";
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Attribution { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? AttributionLink { get; init; }
 
     public int AverageRating { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? Category { get; init; }
 
     public required long CreatedAt { get; init; }
@@ -27,8 +31,10 @@ public sealed record ViewDto
 
     public int DownloadCount { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? LicenseId { get; init; }
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public ViewLicenseDto? License { get; init; }
 
     public bool NewBackend { get; init; } = true;
@@ -50,6 +56,9 @@ public sealed record ViewDto
 
     public required long RowsUpdatedAt { get; init; }
 
+    /// <summary>The owner's id (see <see cref="DatasetOwner"/>): CivicData does not record who loaded each version.</summary>
+    public required string RowsUpdatedBy { get; init; }
+
     public required int TableId { get; init; }
 
     public int TotalTimesRated { get; init; }
@@ -66,14 +75,21 @@ public sealed record ViewDto
 
     public required ViewMetadataDto Metadata { get; init; }
 
+    public required ViewUserDto Owner { get; init; }
+
+    public required ViewUserDto TableAuthor { get; init; }
+
     public IReadOnlyList<string> Rights { get; init; } = ["read"];
 
-    public IReadOnlyList<string> Flags { get; init; } = ["default"];
+    public IReadOnlyList<string> Flags { get; init; } = ["default", "restorable"];
 
     public required IReadOnlyList<ViewColumnDto> Columns { get; init; }
 }
 
 public sealed record ViewLicenseDto(string Name, string? TermsLink);
+
+/// <summary>A Socrata user as views show one; <c>roleName</c> only on the owner.</summary>
+public sealed record ViewUserDto(string Id, string DisplayName, string ScreenName, string? RoleName);
 
 public sealed record ViewMetadataDto
 {

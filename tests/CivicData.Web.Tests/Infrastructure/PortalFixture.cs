@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CivicData.Catalog;
+using CivicData.Catalog.Datasets;
 using CivicData.Core.Datasets;
 using CivicData.Core.Schema;
 using CivicData.Ingest.Publishing;
@@ -18,6 +20,9 @@ public sealed class PortalFixture : IAsyncLifetime
     public static readonly DatasetId SfInspections = DatasetId.Parse("sfin-test");
     public static readonly DatasetId CouncilDistricts = DatasetId.Parse("lacd-test");
     public static readonly DatasetId PrivateLegend = DatasetId.Parse("priv-test");
+
+    /// <summary>A public dataset with metadata but no published version: a draft, invisible to anonymous callers.</summary>
+    public static readonly DatasetId DraftPermits = DatasetId.Parse("drft-test");
 
     public const string La311Title = "MyLA311 Service Requests (test)";
     public const string PrivateTitle = "Inspection score legend (private)";
@@ -95,6 +100,10 @@ public sealed class PortalFixture : IAsyncLifetime
                 Private = true,
             },
             progress: null,
+            CancellationToken.None);
+        await _app.Services.GetRequiredService<ICatalogStore>().CreateDatasetAsync(
+            DraftPermits,
+            new DatasetMetadata { Title = "Street vendor permits (draft)", Category = "City Services", Tags = ["311", "permits"] },
             CancellationToken.None);
     }
 
