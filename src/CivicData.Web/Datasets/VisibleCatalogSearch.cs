@@ -18,11 +18,19 @@ public sealed class VisibleCatalogSearch(ICatalogStore catalog)
 {
     private const int ScanPage = 1000;
 
-    public async Task<CatalogSearchResult> SearchAsync(CatalogQuery query, DatasetCaller caller, CancellationToken cancellationToken)
+    public Task<CatalogSearchResult> SearchAsync(CatalogQuery query, DatasetCaller caller, CancellationToken cancellationToken) =>
+        SearchAsync(query, caller, filter: null, cancellationToken);
+
+    /// <param name="filter">
+    /// A further test the store cannot make (a front door's own filters); the page, total and facets then cover only
+    /// the matches it keeps, which costs reading every match.
+    /// </param>
+    public async Task<CatalogSearchResult> SearchAsync(
+        CatalogQuery query, DatasetCaller caller, Func<DatasetRecord, CancellationToken, ValueTask<bool>>? filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.IsAuthenticated)
+        if (!caller.IsAuthenticated && filter is null)
         {
             return await catalog.SearchAsync(query with { IncludePrivate = false }, cancellationToken);
         }
@@ -30,8 +38,17 @@ public sealed class VisibleCatalogSearch(ICatalogStore catalog)
         var visible = new List<DatasetRecord>();
         for (int offset = 0; ; offset += ScanPage)
         {
-            CatalogSearchResult page = await catalog.SearchAsync(query with { IncludePrivate = true, Offset = offset, Limit = ScanPage }, cancellationToken);
-            visible.AddRange(page.Datasets.Where(record => record.CurrentVersion is not null && caller.MaySee(record.Metadata)));
+            CatalogSearchResult page = await catalog.SearchAsync(
+                query with { IncludePrivate = caller.IsAuthenticated, Offset = offset, Limit = ScanPage }, cancellationToken);
+            foreach (DatasetRecord record in page.Datasets)
+            {
+                if (record.CurrentVersion is not null && caller.MaySee(record.Metadata)
+                    && (filter is null || await filter(record, cancellationToken)))
+                {
+                    visible.Add(record);
+                }
+            }
+
             if (offset + ScanPage >= page.Total)
             {
                 break;

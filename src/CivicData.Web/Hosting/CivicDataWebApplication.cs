@@ -6,6 +6,7 @@ using CivicData.Ingest.Publishing;
 using CivicData.Storage;
 using CivicData.Storage.DuckDb;
 using CivicData.Web.Accounts;
+using CivicData.Web.Catalog;
 using CivicData.Web.Datasets;
 using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
@@ -128,6 +129,7 @@ public static class CivicDataWebApplication
         app.MapSoda();
         app.MapViews();
         app.MapDownloads();
+        app.MapCatalog();
         app.MapCurrentUser();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }

@@ -25,6 +25,10 @@ public sealed class SodaHttpConventionTests(PortalFixture portal)
         $"/api/views/{s_id}.json",
         $"/api/views/{s_id}/rows.csv?accessType=DOWNLOAD",
         $"/api/views/{s_id}/rows.json?accessType=DOWNLOAD",
+        "/api/views/metadata/v1?limit=2",
+        $"/api/views/metadata/v1/{s_id}",
+        "/api/catalog/v1?limit=2",
+        "/api/catalog/v1/domain_tags",
     };
 
     [Theory]
@@ -70,13 +74,10 @@ public sealed class SodaHttpConventionTests(PortalFixture portal)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
-        if (!url.StartsWith("/api/views/" + s_id + ".json", StringComparison.Ordinal))
+        string exposed = response.Headers.GetValues("Access-Control-Expose-Headers").Single();
+        foreach (string header in new[] { "X-SODA2-Fields", "X-SODA2-Types", "X-SODA2-Truth-Last-Modified", "ETag", "Last-Modified" })
         {
-            string exposed = response.Headers.GetValues("Access-Control-Expose-Headers").Single();
-            foreach (string header in new[] { "X-SODA2-Fields", "X-SODA2-Types", "X-SODA2-Truth-Last-Modified", "ETag", "Last-Modified" })
-            {
-                Assert.Contains(header, exposed, StringComparison.OrdinalIgnoreCase);
-            }
+            Assert.Contains(header, exposed, StringComparison.OrdinalIgnoreCase);
         }
     }
 
@@ -92,7 +93,11 @@ public sealed class SodaHttpConventionTests(PortalFixture portal)
 
         Assert.Equal(HttpStatusCode.OK, queryToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, headerToken.StatusCode);
-        Assert.Equal(await Body(plain), await Body(headerToken));
+        if (!url.StartsWith("/api/catalog/", StringComparison.Ordinal))
+        {
+            // The Discovery API reports its own timings, so only the others answer byte for byte the same.
+            Assert.Equal(await Body(plain), await Body(headerToken));
+        }
     }
 
     [Theory]
