@@ -17,6 +17,13 @@ public interface ICatalogStore
     /// <summary>Replaces the metadata; throws <see cref="Core.NotFoundError"/> for an unknown id.</summary>
     public Task<DatasetRecord> UpdateMetadataAsync(DatasetId id, DatasetMetadata metadata, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Hides the dataset from every reader for good (CKAN's package_delete): lookups, search, facets and every front
+    /// door then act as if it never existed, while its versions and tables are kept and its id is never reused.
+    /// False when there is no such (undeleted) dataset.
+    /// </summary>
+    public Task<bool> DeleteDatasetAsync(DatasetId id, CancellationToken cancellationToken);
+
     /// <summary>The next version number to load into (1 for a new dataset); never reuses a number.</summary>
     public Task<int> NextVersionNumberAsync(DatasetId id, CancellationToken cancellationToken);
 

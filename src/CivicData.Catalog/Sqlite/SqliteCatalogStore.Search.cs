@@ -76,6 +76,8 @@ public sealed partial class SqliteCatalogStore
 
         order = OrderBy(query.Sort, query.Descending, match is not null);
 
+        // Deleted datasets are gone for every caller; their rows stay only for the record.
+        conditions.Add("d.deleted_at IS NULL");
         if (!query.IncludePrivate)
         {
             conditions.Add("d.visibility = 'public' AND d.current_version IS NOT NULL");
@@ -131,7 +133,7 @@ public sealed partial class SqliteCatalogStore
         string tagFacet = (unfiltered, query.IncludePrivate) switch
         {
             (true, false) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.listed = 1 AND t.tag <> '' GROUP BY t.tag",
-            (true, true) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.tag <> '' GROUP BY t.tag",
+            (true, true) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.tag <> '' AND t.dataset_id NOT IN (SELECT id FROM datasets WHERE deleted_at IS NOT NULL) GROUP BY t.tag",
             _ => $"SELECT t.tag AS Value, COUNT(*) AS Count FROM {source} JOIN dataset_tags AS t ON t.dataset_id = d.id WHERE {where} AND t.tag <> '' GROUP BY t.tag",
         };
 

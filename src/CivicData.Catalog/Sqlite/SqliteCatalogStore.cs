@@ -193,7 +193,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
                 data_quality = @dataQuality, system_of_records = @systemOfRecords, is_part_of = @isPartOf,
                 primary_it_investment_uii = @primaryItInvestmentUii,
                 metadata_updated_at = @now
-            WHERE id = @id
+            WHERE id = @id AND deleted_at IS NULL
             """,
             MetadataParameters(key, metadata, now),
             transaction,
@@ -208,6 +208,24 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
             ?? throw new UnreachableException("The dataset vanished inside its own write transaction.");
         await CommitWriteAsync(transaction, cancellationToken);
         return record;
+    }
+
+    public async Task<bool> DeleteDatasetAsync(DatasetId id, CancellationToken cancellationToken)
+    {
+        string key = Key(id);
+        string now = CatalogTimestamp.ToText(_clock.GetUtcNow());
+        await using SqliteConnection connection = await OpenConnectionAsync(cancellationToken);
+        await using SqliteTransaction transaction = connection.BeginTransaction();
+        int updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM dataset_search WHERE rowid = (SELECT search_rowid FROM datasets WHERE id = @id AND deleted_at IS NULL);
+            UPDATE datasets SET deleted_at = @now, metadata_updated_at = @now WHERE id = @id AND deleted_at IS NULL;
+            """,
+            new { id = key, now },
+            transaction,
+            cancellationToken: cancellationToken));
+        await CommitWriteAsync(transaction, cancellationToken);
+        return updated > 0;
     }
 
     public async Task<int> CountDatasetsAsync(CancellationToken cancellationToken)
@@ -259,7 +277,7 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private static async Task<DatasetRecord?> FindDatasetAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         DatasetRow? row = await connection.QuerySingleOrDefaultAsync<DatasetRow>(new CommandDefinition(
-            $"SELECT {DatasetColumns} FROM datasets AS d WHERE d.id = @id",
+            $"SELECT {DatasetColumns} FROM datasets AS d WHERE d.id = @id AND d.deleted_at IS NULL",
             new { id = key },
             transaction,
             cancellationToken: cancellationToken));
