@@ -34,4 +34,22 @@ public sealed record CatalogQuery
 
     /// <summary>False for anonymous callers: private datasets and datasets without a current version are left out.</summary>
     public bool IncludePrivate { get; init; }
+
+    /// <summary>Without <see cref="IncludePrivate"/>: also the published private datasets of these departments.</summary>
+    public IReadOnlyList<string> PrivateDepartments { get; init; } = [];
+
+    /// <summary>With <see cref="IncludePrivate"/>: still leave out datasets without a current version (drafts).</summary>
+    public bool PublishedOnly { get; init; }
+
+    /// <summary>Further conditions, all of which must hold.</summary>
+    public IReadOnlyList<CatalogFilter> Filters { get; init; } = [];
+
+    /// <summary>When metadata or data last changed (the later of the two).</summary>
+    public CatalogRange? Modified { get; init; }
+
+    public CatalogRange? Created { get; init; }
+
+    /// <summary>True when any member beyond the original words, facets and page is set.</summary>
+    internal bool HasExtensions =>
+        PrivateDepartments.Count > 0 || PublishedOnly || Filters.Count > 0 || Modified is not null || Created is not null;
 }

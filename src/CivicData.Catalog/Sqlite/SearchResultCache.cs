@@ -82,5 +82,8 @@ internal sealed class SearchResultCache
         public CatalogSort Sort { get; init; }
 
         public bool Descending { get; init; }
+
+        /// <summary>CKAN's optional members (filters, ranges, private departments), one line each.</summary>
+        public string Extensions { get; init; } = "";
     }
 }

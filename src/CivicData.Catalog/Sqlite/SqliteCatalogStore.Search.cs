@@ -53,6 +53,7 @@ public sealed partial class SqliteCatalogStore
             Lists = ids + "\n" + categoryList + "\n" + tagList,
             Sort = query.Sort,
             Descending = query.Descending,
+            Extensions = DescribeExtensions(query),
         };
 
         // Read before the snapshot below starts: a write that commits in between makes the result newer than the
@@ -80,8 +81,16 @@ public sealed partial class SqliteCatalogStore
         conditions.Add("d.deleted_at IS NULL");
         if (!query.IncludePrivate)
         {
-            conditions.Add("d.visibility = 'public' AND d.current_version IS NOT NULL");
+            conditions.Add(query.PrivateDepartments.Count == 0
+                ? "d.visibility = 'public' AND d.current_version IS NOT NULL"
+                : $"(d.visibility = 'public' OR IFNULL(d.department, '') COLLATE NOCASE IN ({AddList(parameters, "privdept", query.PrivateDepartments)})) AND d.current_version IS NOT NULL");
         }
+        else if (query.PublishedOnly)
+        {
+            conditions.Add("d.current_version IS NOT NULL");
+        }
+
+        AddExtensionConditions(query, conditions, parameters);
 
         if (query.Category is not null)
         {
@@ -129,7 +138,7 @@ public sealed partial class SqliteCatalogStore
         // With no words and no filter the tag facet counts every (visible) dataset's tags from dataset_tags alone,
         // which holds each dataset's visibility in "listed"; otherwise it counts the tags of the matching datasets.
         bool unfiltered = match is null && query.Category is null && query.Department is null && query.Tag is null
-            && ids is null && categoryList is null && tagList is null;
+            && ids is null && categoryList is null && tagList is null && !query.HasExtensions;
         string tagFacet = (unfiltered, query.IncludePrivate) switch
         {
             (true, false) => "SELECT t.tag AS Value, COUNT(*) AS Count FROM dataset_tags AS t WHERE t.listed = 1 AND t.tag <> '' GROUP BY t.tag",

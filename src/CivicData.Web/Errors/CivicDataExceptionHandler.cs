@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using CivicData.Core;
+using CivicData.Web.Ckan;
 using CivicData.Web.Soda;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -39,6 +40,9 @@ internal sealed partial class CivicDataExceptionHandler(ILogger<CivicDataExcepti
                 break;
             case ErrorFamily.Pages:
                 await WritePageAsync(httpContext, error, cancellationToken);
+                break;
+            case ErrorFamily.Ckan:
+                await CkanErrorWriter.WriteAsync(httpContext, error, cancellationToken);
                 break;
             default:
                 await ProblemDetailsErrorWriter.WriteAsync(httpContext, error, traceId, cancellationToken);

@@ -11,6 +11,9 @@ public enum ErrorFamily
 
     /// <summary>An HTML error page, for the portal.</summary>
     Pages,
+
+    /// <summary>CKAN's <c>{"help", "success": false, "error": {"__type", "message", ...}}</c> with CKAN's statuses.</summary>
+    Ckan,
 }
 
 /// <summary>Endpoint metadata naming the error family.</summary>

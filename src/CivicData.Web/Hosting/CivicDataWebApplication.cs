@@ -7,6 +7,7 @@ using CivicData.Storage;
 using CivicData.Storage.DuckDb;
 using CivicData.Web.Accounts;
 using CivicData.Web.Catalog;
+using CivicData.Web.Ckan;
 using CivicData.Web.Datasets;
 using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
@@ -95,6 +96,7 @@ public static class CivicDataWebApplication
         services.AddSingleton<CompiledQueryCache>();
         services.AddSingleton<DatasetQueryService>();
         services.AddSingleton<VisibleCatalogSearch>();
+        services.AddCkan();
         services.AddHostedService<CatalogStartup>();
 
         services.AddReadApiConventions();
@@ -131,6 +133,7 @@ public static class CivicDataWebApplication
         app.MapDownloads();
         app.MapCatalog();
         app.MapCurrentUser();
+        app.MapCkan();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }
 }

@@ -1,0 +1,36 @@
+using CivicData.Web.Ckan.Actions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivicData.Web.Ckan;
+
+/// <summary>The CKAN front door's services: one line per action.</summary>
+internal static class CkanServiceCollectionExtensions
+{
+    public static IServiceCollection AddCkan(this IServiceCollection services)
+    {
+        services.AddSingleton<CkanCatalog>();
+        services.AddSingleton<CkanActionRegistry>();
+
+        // Read actions (ckan.md §4).
+        services.AddSingleton<ICkanAction, StatusShowAction>();
+        services.AddSingleton<ICkanAction, SiteReadAction>();
+        services.AddSingleton<ICkanAction, HelpShowAction>();
+        services.AddSingleton<ICkanAction, LicenseListAction>();
+        services.AddSingleton<ICkanAction, PackageListAction>();
+        services.AddSingleton<ICkanAction, CurrentPackageListWithResourcesAction>();
+        services.AddSingleton<ICkanAction, PackageShowAction>();
+        services.AddSingleton<ICkanAction, PackageSearchAction>();
+        services.AddSingleton<ICkanAction, PackageAutocompleteAction>();
+        services.AddSingleton<ICkanAction, ResourceShowAction>();
+        services.AddSingleton<ICkanAction, OrganizationListAction>();
+        services.AddSingleton<ICkanAction, OrganizationShowAction>();
+        services.AddSingleton<ICkanAction, GroupListAction>();
+        services.AddSingleton<ICkanAction, GroupShowAction>();
+        services.AddSingleton<ICkanAction, TagListAction>();
+
+        // DataStore (ckan.md §5).
+
+        // Write actions (ckan.md §6) register here, from Ckan/Write/.
+        return services;
+    }
+}
