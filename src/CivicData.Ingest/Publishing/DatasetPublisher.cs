@@ -19,7 +19,7 @@ namespace CivicData.Ingest.Publishing;
 /// then switch the catalog's pointer in one transaction. Until that switch nothing visible changes, so a
 /// failure at any step leaves the current version as it was.
 /// </summary>
-public sealed class DatasetPublisher(ICatalogStore catalog, IDataStore store, TimeProvider clock, StorageOptions options)
+public sealed partial class DatasetPublisher(ICatalogStore catalog, IDataStore store, TimeProvider clock, StorageOptions options)
 {
     public async Task<PublishResult> PublishAsync(PublishRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {

@@ -23,6 +23,11 @@ public sealed partial class DuckDbDataStore
             throw new ValidationError("ingest.upsert-needs-row-id", "An upsert needs an existing dataset with a row identifier column.");
         }
 
+        if (plan.Mode == LoadMode.Changes && (plan.Changes is null || plan.Previous is null))
+        {
+            throw new ValidationError("ingest.changes-need-previous", "Row changes need an existing version and the staged change columns.");
+        }
+
         string stage = Staged(plan.Staging.TableName);
         string problems = ProblemsQuery(plan, stage);
         await using DuckDBConnection connection = OpenConnection();
@@ -42,6 +47,7 @@ public sealed partial class DuckDbDataStore
             }
         }
 
+        RowChangeCounts counts = plan.Mode == LoadMode.Changes ? await CountChangesAsync(connection, plan, stage, cancellationToken) : RowChangeCounts.None;
         string source = badRows > 0 ? $"(SELECT * FROM {stage} WHERE rn NOT IN (SELECT rn FROM ({problems})))" : stage;
         string table = Quote(plan.TableName);
         await ExecuteAsync(connection, "BEGIN TRANSACTION", cancellationToken);
@@ -67,7 +73,12 @@ public sealed partial class DuckDbDataStore
         }
 
         long rows = await ScalarAsync<long>(connection, $"SELECT count(*) FROM {table}", cancellationToken);
-        return new VersionBuildResult(true, rows, badRows, report.ToImmutable(), badRows);
+        if (plan.Mode == LoadMode.Replace)
+        {
+            counts = RowChangeCounts.None with { Created = rows };
+        }
+
+        return new VersionBuildResult(true, rows, badRows, report.ToImmutable(), badRows) { Counts = counts };
     }
 
     /// <summary>
@@ -183,6 +194,9 @@ public sealed partial class DuckDbDataStore
                              $"UNION ALL SELECT COALESCE(p.{Quote(SystemColumns.Id)}, {id}), COALESCE(p.{Quote(SystemColumns.Sequence)}, {sequence}), " +
                              $"COALESCE(p.{Quote(SystemColumns.CreatedAt)}, $1), $1, {NewValues(plan, previousAlias: "p")} FROM {source} s LEFT JOIN {previous} p ON {previousKey} = {newKey}" +
                              ") ORDER BY 2";
+                break;
+            case LoadMode.Changes:
+                yield return ChangesInsert(plan, table, source, systemFromPrevious, id, sequence);
                 break;
             default:
                 throw new ValidationError("ingest.mode", $"Unknown load mode {plan.Mode}.");

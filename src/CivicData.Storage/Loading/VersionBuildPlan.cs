@@ -16,7 +16,11 @@ public sealed record VersionBuildPlan(
     TableSchema? Previous,
     string? RowIdentifier,
     bool SkipBadRows,
-    DateTime Now);
+    DateTime Now)
+{
+    /// <summary>For <see cref="LoadMode.Changes"/>: where the staged rows keep their <c>:id</c>, deletion flag and supplied fields.</summary>
+    public RowChangeColumns? Changes { get; init; }
+}
 
 public enum LoadMode
 {
@@ -28,4 +32,10 @@ public enum LoadMode
 
     /// <summary>The previous rows updated or added by row identifier; untouched rows are kept.</summary>
     Upsert,
+
+    /// <summary>
+    /// SODA's upsert: each staged row updates (only the fields it supplied), creates or deletes one row, matched by the row
+    /// identifier or else by <c>:id</c>; untouched rows are kept. Needs <see cref="VersionBuildPlan.Changes"/>.
+    /// </summary>
+    Changes,
 }

@@ -32,6 +32,8 @@ public static class ErrorMapper
             RateLimitedError error => FromError(StatusCodes.Status429TooManyRequests, error),
             UnavailableError error => FromError(StatusCodes.Status503ServiceUnavailable, error),
             TimeoutException => new(StatusCodes.Status408RequestTimeout, QueryTimeoutCode, "The query took too long and was cancelled.", s_noDetails),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new(
+                StatusCodes.Status413PayloadTooLarge, "request.too-large", "The request body is larger than this server accepts.", s_noDetails),
             BadHttpRequestException bad => new(bad.StatusCode, "bad_request", "The request could not be read.", s_noDetails),
             // Anything else is our bug: say nothing about it but the trace id, which finds it in the log.
             _ => new(

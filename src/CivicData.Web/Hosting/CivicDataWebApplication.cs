@@ -93,6 +93,7 @@ public static class CivicDataWebApplication
             provider.GetRequiredService<IDataStore>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<StorageOptions>()));
+        services.AddOptions<SodaProducerOptions>().BindConfiguration(SodaProducerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CompiledQueryCache>();
         services.AddSingleton<DatasetQueryService>();
         services.AddSingleton<VisibleCatalogSearch>();
@@ -129,6 +130,7 @@ public static class CivicDataWebApplication
         // After routing, so a refused key is answered in the shape of the API that was called.
         app.UseMiddleware<ApiKeyAuthenticationMiddleware>();
         app.MapSoda();
+        app.MapSodaProducer();
         app.MapViews();
         app.MapDownloads();
         app.MapCatalog();
