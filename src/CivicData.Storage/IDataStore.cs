@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using CivicData.Soql;
 using CivicData.Soql.Rendering.Dialects;
 using CivicData.Soql.Rendering.Sql;
 using CivicData.Storage.Loading;
@@ -22,6 +24,12 @@ public interface IDataStore
     /// and the caller's token (the client going away, Ctrl+C) still stops it.
     /// </summary>
     public Task<QueryResult> ExportAsync(SqlStatement statement, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes every row of a full-download query to a new Parquet file at <paramref name="path"/> (a path the caller
+    /// chose, never request text), with the output names as column names and points as WKT; no time limit.
+    /// </summary>
+    public Task ExportParquetAsync(SqlStatement statement, ImmutableArray<OutputColumn> columns, string path, CancellationToken cancellationToken);
 
     /// <summary>Bulk-loads a UTF-8 delimited file (header row first) into a new staging table of text columns.</summary>
     public Task<StagingTable> StageDelimitedFileAsync(string path, char delimiter, int columnCount, CancellationToken cancellationToken);

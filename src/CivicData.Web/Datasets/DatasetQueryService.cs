@@ -95,6 +95,18 @@ public sealed class DatasetQueryService(ICatalogStore catalog, IDataStore store,
         }
     }
 
+    /// <summary>Writes every row of a full download to a new Parquet file at <paramref name="path"/>.</summary>
+    public async Task ExportParquetAsync(PreparedQuery query, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!query.IsDownload)
+        {
+            throw new InvalidOperationException("Only full downloads are exported to Parquet.");
+        }
+
+        await store.ExportParquetAsync(query.Compiled.Statement, query.Compiled.Columns, path, cancellationToken);
+    }
+
     internal static NotFoundError DatasetNotFound() => new("not_found", "Dataset not found");
 
     private static QueryError QueryTimedOut(Exception inner) =>

@@ -55,6 +55,13 @@ public static class DownloadEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified);
 
+        group.MapGet("/rows.parquet", GetParquetAsync)
+            .WithName("DownloadRowsParquet")
+            .WithSummary("Download every row as Apache Parquet")
+            .WithDescription("Columns named by field name with their types (numbers as DOUBLE, timestamps as TIMESTAMP, checkboxes as BOOLEAN, points as WKT text, other geometries as GeoJSON text), zstd-compressed. $$exclude_system_fields=false adds :id, :created_at and :updated_at.")
+            .Produces(StatusCodes.Status200OK, contentType: ParquetDownloadResult.ContentType)
+            .Produces(StatusCodes.Status304NotModified);
+
         // Anything else under a view is a SODA 404, not the portal's error page.
         group.MapGet("/{**rest}", UnknownDownload).ExcludeFromDescription();
         return endpoints;
@@ -83,6 +90,15 @@ public static class DownloadEndpoints
         PreparedQuery query = queries.Prepare(source, s_allRowsWithSystemFields, Variant(dataset, "json")) with { IsDownload = true };
         SetAttachment(context.Response, dataset, "json");
         return new RowStreamResult(queries, query, new DownloadJsonWriter(DownloadView.Create(dataset)));
+    }
+
+    private static async Task<IResult> GetParquetAsync(string id, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
+    {
+        VisibleDataset dataset = await queries.FindAsync(id, DatasetCaller.FromContext(context), cancellationToken);
+        bool system = SodaRequestParser.IsFalse(context.Request.Query["$$exclude_system_fields"]);
+        PreparedQuery query = queries.Prepare(dataset, system ? s_allRowsWithSystemFields : s_allRows, Variant(dataset, "parquet")) with { IsDownload = true };
+        SetAttachment(context.Response, dataset, "parquet");
+        return new ParquetDownloadResult(queries, query);
     }
 
     private static IResult UnknownDownload() => throw new NotFoundError("not_found", "Not found");

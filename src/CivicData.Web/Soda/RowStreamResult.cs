@@ -1,11 +1,8 @@
-using System.Text.Json;
 using CivicData.Web.Datasets;
 using CivicData.Web.Soda.Writers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Net.Http.Headers;
 
 namespace CivicData.Web.Soda;
 
@@ -15,16 +12,13 @@ namespace CivicData.Web.Soda;
 /// </summary>
 internal sealed partial class RowStreamResult(DatasetQueryService queries, PreparedQuery query, IRowWriter writer) : IResult
 {
-    /// <summary>soda.md §7: omit the field and type headers rather than send something proxies may reject.</summary>
-    private const int MaxHeaderLength = 4096;
-
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         HttpResponse response = httpContext.Response;
-        WriteHeaders(response);
+        SodaResponseHeaders.Write(response, query);
 
-        if (NotModified(httpContext.Request.GetTypedHeaders()))
+        if (SodaResponseHeaders.NotModified(httpContext.Request.GetTypedHeaders(), query))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;
@@ -49,42 +43,6 @@ internal sealed partial class RowStreamResult(DatasetQueryService queries, Prepa
             LogAborted(logger, exception, query.Dataset.Id.Value);
             httpContext.Abort();
         }
-    }
-
-    /// <summary>
-    /// RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since, at the header's one-second
-    /// precision, against the later of the data and metadata change.
-    /// </summary>
-    private bool NotModified(RequestHeaders request)
-    {
-        if (request.IfNoneMatch is { Count: > 0 } ifNoneMatch)
-        {
-            return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(query.ETag), useStrongComparison: false));
-        }
-
-        return request.IfModifiedSince is DateTimeOffset since
-            && query.Dataset.LastModified.ToUnixTimeSeconds() <= since.ToUnixTimeSeconds();
-    }
-
-    private void WriteHeaders(HttpResponse response)
-    {
-        IHeaderDictionary headers = response.Headers;
-        headers.AccessControlAllowOrigin = "*";
-        headers["X-Socrata-RequestId"] = Guid.NewGuid().ToString("N");
-        headers.ETag = query.ETag;
-
-        string fields = JsonSerializer.Serialize(query.Compiled.Columns.Select(column => column.Name));
-        string types = JsonSerializer.Serialize(query.Compiled.Columns.Select(column => CivicData.Core.Schema.SodaTypeNames.ToName(column.Type)));
-        if (fields.Length <= MaxHeaderLength && types.Length <= MaxHeaderLength)
-        {
-            headers["X-SODA2-Fields"] = fields;
-            headers["X-SODA2-Types"] = types;
-        }
-
-        headers["X-SODA2-Legacy-Types"] = "false";
-        headers["X-SODA2-Data-Out-Of-Date"] = "false";
-        headers["X-SODA2-Truth-Last-Modified"] = HeaderUtilities.FormatDate(query.Dataset.DataUpdatedAt);
-        headers.LastModified = HeaderUtilities.FormatDate(query.Dataset.LastModified);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Query on {DatasetId} failed after rows were sent; connection aborted")]
