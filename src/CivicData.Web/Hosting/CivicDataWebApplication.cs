@@ -9,6 +9,7 @@ using CivicData.Web.Accounts;
 using CivicData.Web.Catalog;
 using CivicData.Web.Ckan;
 using CivicData.Web.Datasets;
+using CivicData.Web.Dcat;
 using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
 using CivicData.Web.Soda;
@@ -98,6 +99,8 @@ public static class CivicDataWebApplication
         services.AddSingleton<DatasetQueryService>();
         services.AddSingleton<VisibleCatalogSearch>();
         services.AddCkan();
+        services.AddOptions<DcatOptions>().BindConfiguration("Dcat").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PublicCatalog>();
         services.AddHostedService<CatalogStartup>();
 
         services.AddReadApiConventions();
@@ -136,6 +139,7 @@ public static class CivicDataWebApplication
         app.MapCatalog();
         app.MapCurrentUser();
         app.MapCkan();
+        app.MapDcat();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }
 }

@@ -1,0 +1,46 @@
+using CivicData.Web.Errors;
+using CivicData.Web.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace CivicData.Web.Dcat;
+
+/// <summary>
+/// The metadata catalogs of dcat-us.md: <c>/data.json</c> (Project Open Data 1.1, what data.gov harvests). They list
+/// exactly the datasets an anonymous visitor may open: public and published.
+/// </summary>
+public static class DcatEndpoints
+{
+    public static IEndpointRouteBuilder MapDcat(this IEndpointRouteBuilder endpoints)
+    {
+        RouteGroupBuilder group = endpoints.MapGroup("")
+            .WithTags("DCAT")
+            .WithErrorFamily(ErrorFamily.Native)
+            .RequireCors(ReadApiConventions.CorsPolicy)
+            .WithMetadata(new SkipStatusCodePagesAttribute());
+
+        group.MapGet("/data.json", GetPodCatalogAsync)
+            .WithName("GetDataJson")
+            .WithSummary("The catalog as Project Open Data 1.1 (DCAT-US 1.1) data.json")
+            .WithDescription("Every public, published dataset with its identifier (the dataset page URL), modified time, publisher, contact point, access level and CSV/JSON/GeoJSON/API distributions. Validates against the POD 1.1 schema and data.gov's non-federal variant; ETag and Last-Modified allow revalidation.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status304NotModified);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetPodCatalogAsync(HttpContext context, PublicCatalog catalog, IOptions<DcatOptions> options, CancellationToken cancellationToken)
+    {
+        CatalogSnapshot snapshot = await CatalogSnapshot.LoadAsync(context.Request, catalog, options.Value, cancellationToken);
+        if (snapshot.IsNotModified(context, "pod-1.1"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        context.Response.ContentType = PodCatalogWriter.ContentType;
+        await PodCatalogWriter.WriteAsync(context.Response.BodyWriter, snapshot.Exported, snapshot.Links, cancellationToken);
+        return Results.Empty;
+    }
+}
