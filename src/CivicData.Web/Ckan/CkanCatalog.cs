@@ -142,9 +142,21 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
     public static PackageDto ToPackage(VisibleDataset dataset, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        DatasetMetadata metadata = dataset.Metadata;
+        return ToPackage(dataset.Record, dataset.LastModified, ResourcesOf(dataset, baseUrl), "active");
+    }
+
+    /// <summary>The dict of a dataset that has no data yet (CKAN's state "draft"): no resources.</summary>
+    public static PackageDto ToDraftPackage(DatasetRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return ToPackage(record, record.MetadataUpdatedAt, [], "draft");
+    }
+
+    private static PackageDto ToPackage(DatasetRecord record, DateTimeOffset lastModified, ImmutableArray<ResourceDto> resources, string state)
+    {
+        DatasetMetadata metadata = record.Metadata;
         LicenseDto license = CkanLicenses.ForName(metadata.License);
-        string id = dataset.Id.Value;
+        string id = record.Id.Value;
         ImmutableArray<string> tags = metadata.Tags.IsDefault ? [] : metadata.Tags;
         return new PackageDto
         {
@@ -154,15 +166,15 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
             Notes = metadata.Description,
             Url = metadata.AttributionLink ?? "",
             Author = metadata.Attribution,
-            Maintainer = metadata.Department,
+            Maintainer = metadata.ContactName ?? metadata.Department,
             MaintainerEmail = metadata.ContactEmail,
             LicenseId = license.Id,
             LicenseTitle = license.Id == CkanLicenses.OtherOpen && metadata.License is { Length: > 0 } name ? name : license.Title,
             LicenseUrl = metadata.LicenseUrl ?? (license.Url.Length > 0 ? license.Url : null),
             Isopen = license.IsOpen,
-            MetadataCreated = CkanJson.Timestamp(dataset.Record.CreatedAt),
-            MetadataModified = CkanJson.Timestamp(dataset.LastModified),
-            State = "active",
+            MetadataCreated = CkanJson.Timestamp(record.CreatedAt),
+            MetadataModified = CkanJson.Timestamp(lastModified),
+            State = state,
             Private = metadata.Visibility == Visibility.Private,
             OwnerOrg = metadata.Department is { Length: > 0 } department ? CkanNames.Slug(department) : null,
             Organization = metadata.Department is { Length: > 0 } owner
@@ -172,8 +184,8 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
                 ? [new PackageGroupDto(CkanNames.Slug(category), CkanNames.Slug(category), category, category, "", "")]
                 : [],
             Tags = [.. tags.Where(tag => tag.Length > 0).Select(tag => new TagDto(tag, tag, tag))],
-            Extras = ExtrasOf(dataset),
-            Resources = ResourcesOf(dataset, baseUrl),
+            Extras = ExtrasOf(record, lastModified),
+            Resources = resources,
         };
     }
 
@@ -268,20 +280,20 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
         return resources.ToImmutable();
     }
 
-    private static ImmutableArray<ExtraDto> ExtrasOf(VisibleDataset dataset)
+    private static ImmutableArray<ExtraDto> ExtrasOf(DatasetRecord record, DateTimeOffset lastModified)
     {
-        DatasetMetadata metadata = dataset.Metadata;
+        DatasetMetadata metadata = record.Metadata;
         ImmutableArray<ExtraDto>.Builder extras = ImmutableArray.CreateBuilder<ExtraDto>();
         extras.Add(new ExtraDto("accessLevel", metadata.Visibility == Visibility.Public ? "public" : "non-public"));
-        extras.Add(new ExtraDto("civicdata_id", dataset.Id.Value));
+        extras.Add(new ExtraDto("civicdata_id", record.Id.Value));
         if (metadata.ContactEmail is { Length: > 0 } email)
         {
             extras.Add(new ExtraDto("contact_email", email));
         }
 
-        extras.Add(new ExtraDto("identifier", dataset.Id.Value));
-        extras.Add(new ExtraDto("issued", CkanJson.Timestamp(dataset.Record.CreatedAt)));
-        extras.Add(new ExtraDto("modified", CkanJson.Timestamp(dataset.LastModified)));
+        extras.Add(new ExtraDto("identifier", record.Id.Value));
+        extras.Add(new ExtraDto("issued", CkanJson.Timestamp(record.CreatedAt)));
+        extras.Add(new ExtraDto("modified", CkanJson.Timestamp(lastModified)));
         if (metadata.Attribution is { Length: > 0 } publisher)
         {
             extras.Add(new ExtraDto("publisher", publisher));

@@ -65,6 +65,12 @@ internal static class CkanLicenses
             return s_byId[id ?? trimmed];
         }
 
+        // A licence set through the CKAN API is stored under its register title.
+        if (Register.FirstOrDefault(license => string.Equals(license.Title, trimmed, StringComparison.OrdinalIgnoreCase)) is { } titled)
+        {
+            return titled;
+        }
+
         return s_byId[OtherOpen];
     }
 

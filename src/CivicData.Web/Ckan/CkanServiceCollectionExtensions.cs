@@ -1,4 +1,5 @@
 using CivicData.Web.Ckan.Actions;
+using CivicData.Web.Ckan.Write;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivicData.Web.Ckan;
@@ -30,7 +31,13 @@ internal static class CkanServiceCollectionExtensions
 
         // DataStore (ckan.md §5).
 
-        // Write actions (ckan.md §6) register here, from Ckan/Write/.
+        // Write actions (ckan.md §6), from Ckan/Write/.
+        services.AddSingleton<CkanDatasetWriter>();
+        services.AddSingleton<ICkanAction, PackageCreateAction>();
+        services.AddSingleton<ICkanAction, PackageUpdateAction>();
+        services.AddSingleton<ICkanAction, PackagePatchAction>();
+        services.AddSingleton<ICkanAction, PackageDeleteAction>();
+        services.AddSingleton<ICkanAction, ResourceCreateAction>();
         return services;
     }
 }
