@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CivicData.Web.Dcat;
 
 /// <summary>
-/// The metadata catalogs of dcat-us.md: <c>/data.json</c> (Project Open Data 1.1, what data.gov harvests). They list
-/// exactly the datasets an anonymous visitor may open: public and published.
+/// The metadata catalogs of dcat-us.md: <c>/data.json</c> (Project Open Data 1.1, what data.gov harvests), and
+/// <c>/sitemap.xml</c> and <c>/robots.txt</c> for search engines. They list exactly the datasets an anonymous visitor
+/// may open: public and published.
 /// </summary>
 public static class DcatEndpoints
 {
@@ -28,6 +29,17 @@ public static class DcatEndpoints
             .WithDescription("Every public, published dataset with its identifier (the dataset page URL), modified time, publisher, contact point, access level and CSV/JSON/GeoJSON/API distributions. Validates against the POD 1.1 schema and data.gov's non-federal variant; ETag and Last-Modified allow revalidation.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/sitemap.xml", GetSitemapAsync)
+            .WithName("GetSitemap")
+            .WithSummary("Sitemap of the portal's public pages")
+            .WithDescription("sitemaps.org 0.9: the home page, the data catalog and every public dataset page with lastmod, the dataset's last data or metadata change.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/robots.txt", GetRobotsTxt)
+            .WithName("GetRobotsTxt")
+            .WithSummary("Crawler rules")
+            .WithDescription("Allows every page, keeps crawlers out of the query APIs (/resource/, /api/) and names the sitemap.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/plain");
         return endpoints;
     }
 
@@ -43,4 +55,20 @@ public static class DcatEndpoints
         await PodCatalogWriter.WriteAsync(context.Response.BodyWriter, snapshot.Exported, snapshot.Links, cancellationToken);
         return Results.Empty;
     }
+
+    private static async Task<IResult> GetSitemapAsync(HttpContext context, PublicCatalog catalog, IOptions<DcatOptions> options, CancellationToken cancellationToken)
+    {
+        CatalogSnapshot snapshot = await CatalogSnapshot.LoadAsync(context.Request, catalog, options.Value, cancellationToken);
+        if (snapshot.IsNotModified(context, "sitemap"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        context.Response.ContentType = SitemapWriter.ContentType;
+        await SitemapWriter.WriteAsync(context.Response.Body, snapshot, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static IResult GetRobotsTxt(HttpContext context, IOptions<DcatOptions> options) =>
+        Results.Text(SitemapWriter.RobotsTxt(CatalogLinks.For(context.Request, options.Value)), "text/plain; charset=utf-8");
 }

@@ -4,14 +4,16 @@ using CivicData.Core.Schema;
 using CivicData.Soql;
 using CivicData.Storage.Querying;
 using CivicData.Web.Datasets;
+using CivicData.Web.Dcat;
 using CivicData.Web.Soda.Writers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CivicData.Web.Portal.Pages;
 
 /// <summary>One dataset: its metadata, columns, a preview of its rows and the ways to get the rest.</summary>
-public sealed class DatasetModel(DatasetQueryService queries) : PageModel
+public sealed class DatasetModel(DatasetQueryService queries, IOptions<DcatOptions> dcat) : PageModel
 {
     public const int PreviewRows = 20;
 
@@ -27,6 +29,12 @@ public sealed class DatasetModel(DatasetQueryService queries) : PageModel
     public bool HasGeometry => Dataset.Columns.Any(column => column.Type.IsGeometry());
 
     public string Id => Dataset.Id.Value;
+
+    /// <summary>
+    /// schema.org Dataset JSON-LD for search engines, safe to place raw inside a script element; null for datasets
+    /// an anonymous visitor may not see, which search engines must never learn about.
+    /// </summary>
+    public string? StructuredData { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -60,6 +68,13 @@ public sealed class DatasetModel(DatasetQueryService queries) : PageModel
         }
 
         Preview = rows;
+        if (DatasetCaller.Anonymous.MaySee(Dataset.Metadata))
+        {
+            CatalogLinks links = CatalogLinks.For(Request, dcat.Value);
+            var exported = new ExportedMetadata(new CatalogEntry(Dataset.Record, Dataset.Version), links, dcat.Value);
+            StructuredData = SchemaOrgWriter.Write(exported, links, dcat.Value);
+        }
+
         return Page();
     }
 
