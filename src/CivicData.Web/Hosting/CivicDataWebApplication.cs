@@ -135,6 +135,7 @@ public static class CivicDataWebApplication
         app.MapSoda();
         app.MapSodaProducer();
         app.MapViews();
+        app.MapMetadataEditing();
         app.MapDownloads();
         app.MapCatalog();
         app.MapCurrentUser();

@@ -24,7 +24,19 @@ internal static class SodaRowBodyReader
 
     public static async Task<IReadOnlyList<RowChange>> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        // Checked up front when the client says the size; Kestrel enforces the same limit on chunked bodies as they arrive.
+        LimitBody(request, maxBytes);
+        bool csv = MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? media)
+            && media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
+        return csv ? await ReadCsvAsync(request.Body, cancellationToken) : await ReadJsonAsync(request.Body, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses a body over <paramref name="maxBytes"/> with 413: up front when the client says the size, and through
+    /// Kestrel's limit for chunked bodies as they arrive. Call before reading the body.
+    /// </summary>
+    public static void LimitBody(HttpRequest request, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
             throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
@@ -34,10 +46,6 @@ internal static class SodaRowBodyReader
         {
             limit.MaxRequestBodySize = maxBytes;
         }
-
-        bool csv = MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? media)
-            && media.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
-        return csv ? await ReadCsvAsync(request.Body, cancellationToken) : await ReadJsonAsync(request.Body, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<RowChange>> ReadJsonAsync(Stream body, CancellationToken cancellationToken)

@@ -155,17 +155,11 @@ public static class ViewsEndpoints
     internal static string IsoTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>Socrata groups custom fields by section: <c>{"Dataset Information": {"Department": "..."}}</c>.</summary>
-    internal static Dictionary<string, IReadOnlyDictionary<string, string>> CustomFields(DatasetMetadata metadata)
-    {
-        var customFields = new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        if (metadata.Department is { Length: > 0 } department)
-        {
-            customFields["Dataset Information"] = new Dictionary<string, string> { ["Department"] = department };
-        }
-
-        return customFields;
-    }
+    /// <summary>
+    /// Socrata groups custom fields by section: <c>{"Dataset Information": {"Department": "..."}, "Common Core": {...}}</c>
+    /// (see <see cref="CustomFieldMap"/>, which the metadata editing endpoints write through).
+    /// </summary>
+    internal static Dictionary<string, IReadOnlyDictionary<string, string>> CustomFields(DatasetMetadata metadata) => CustomFieldMap.Read(metadata);
 
     private static async Task<JsonHttpResult<ViewDto>> GetViewAsync(string resource, HttpContext context, DatasetQueryService queries, CancellationToken cancellationToken)
     {
