@@ -280,27 +280,46 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
         return resources.ToImmutable();
     }
 
+    /// <summary>
+    /// DCAT-US fields as extras under their POD names (what data.gov's harvesters and ckanext-dcat read), sorted by key
+    /// as CKAN sorts them; <see cref="Write.CkanPackageFields"/> reads the same keys back.
+    /// </summary>
     private static ImmutableArray<ExtraDto> ExtrasOf(DatasetRecord record, DateTimeOffset lastModified)
     {
         DatasetMetadata metadata = record.Metadata;
-        ImmutableArray<ExtraDto>.Builder extras = ImmutableArray.CreateBuilder<ExtraDto>();
-        extras.Add(new ExtraDto("accessLevel", metadata.Visibility == Visibility.Public ? "public" : "non-public"));
-        extras.Add(new ExtraDto("civicdata_id", record.Id.Value));
-        if (metadata.ContactEmail is { Length: > 0 } email)
+        var extras = new SortedDictionary<string, string?>(StringComparer.Ordinal)
         {
-            extras.Add(new ExtraDto("contact_email", email));
-        }
-
-        extras.Add(new ExtraDto("identifier", record.Id.Value));
-        extras.Add(new ExtraDto("issued", CkanJson.Timestamp(record.CreatedAt)));
-        extras.Add(new ExtraDto("modified", CkanJson.Timestamp(lastModified)));
-        if (metadata.Attribution is { Length: > 0 } publisher)
-        {
-            extras.Add(new ExtraDto("publisher", publisher));
-        }
-
-        return extras.ToImmutable();
+            ["accessLevel"] = metadata.AccessLevel,
+            ["accrualPeriodicity"] = metadata.AccrualPeriodicity,
+            ["bureauCode"] = Joined(metadata.BureauCodes),
+            ["civicdata_id"] = record.Id.Value,
+            ["conformsTo"] = metadata.ConformsTo,
+            ["contact_email"] = metadata.ContactEmail,
+            ["contact_name"] = metadata.ContactName,
+            ["dataQuality"] = metadata.DataQuality is { } quality ? (quality ? "true" : "false") : null,
+            ["describedBy"] = metadata.DescribedBy,
+            ["describedByType"] = metadata.DescribedByType,
+            ["identifier"] = record.Id.Value,
+            ["isPartOf"] = metadata.IsPartOf,
+            ["issued"] = metadata.Issued is { } issued ? issued.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : CkanJson.Timestamp(record.CreatedAt),
+            ["landingPage"] = metadata.LandingPage,
+            ["language"] = Joined(metadata.Languages),
+            ["modified"] = CkanJson.Timestamp(lastModified),
+            ["primaryITInvestmentUII"] = metadata.PrimaryItInvestmentUii,
+            ["programCode"] = Joined(metadata.ProgramCodes),
+            ["publisher"] = metadata.PublisherName ?? metadata.Attribution,
+            ["publisher_parent"] = metadata.PublisherParent,
+            ["references"] = Joined(metadata.References),
+            ["rights"] = metadata.Rights,
+            ["spatial"] = metadata.Spatial,
+            ["systemOfRecords"] = metadata.SystemOfRecords,
+            ["temporal"] = metadata.Temporal,
+            ["theme"] = Joined(metadata.Themes),
+        };
+        return [.. extras.Where(pair => !string.IsNullOrWhiteSpace(pair.Value)).Select(pair => new ExtraDto(pair.Key, pair.Value!))];
     }
+
+    private static string? Joined(ImmutableArray<string> values) => values.IsDefaultOrEmpty ? null : string.Join(",", values);
 
     private static DatasetMetadata PrivateProbe(string? department) =>
         new() { Title = "", Department = department, Visibility = Visibility.Private };

@@ -42,6 +42,12 @@ public sealed class CkanWriteActionTests(CkanWriteFixture portal) : IClassFixtur
         Assert.Equal("cc-by", created.GetProperty("license_id").GetString());
         Assert.Equal("Permit desk", created.GetProperty("maintainer").GetString());
         Assert.Equal(0, created.GetProperty("num_resources").GetInt32());
+        Dictionary<string, string?> extras = created.GetProperty("extras").EnumerateArray()
+            .ToDictionary(extra => extra.GetProperty("key").GetString()!, extra => extra.GetProperty("value").GetString());
+        Assert.Equal("2024-01-01/2024-12-31", extras["temporal"]);
+        Assert.Equal("R/P1M", extras["accrualPeriodicity"]);
+        Assert.Equal("Permit desk", extras["contact_name"]);
+        Assert.Equal(extras.Keys.Order(StringComparer.Ordinal), extras.Keys);
         Assert.Equal(["food", "permits"], created.GetProperty("tags").EnumerateArray().Select(tag => tag.GetProperty("name").GetString()).Order());
         (HttpStatusCode draftStatus, _) = await GetAsync("package_show?id=" + id);
         Assert.Equal(HttpStatusCode.NotFound, draftStatus);
