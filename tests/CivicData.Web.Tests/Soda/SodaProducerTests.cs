@@ -156,6 +156,43 @@ public sealed class SodaProducerTests(ProducerFixture portal)
         Assert.True(error.RootElement.GetProperty("error").GetBoolean());
     }
 
+    [Fact]
+    public async Task Single_row_post_updates_the_fields_sent_and_single_row_put_clears_the_rest()
+    {
+        DatasetId id = await portal.PublishAsync(Inspections, s_types, "code");
+        IssuedApiKey key = await portal.KeyAsync(Role.Publisher, ProducerFixture.Department);
+
+        using HttpResponseMessage update = await SendAsync(HttpMethod.Post, $"/resource/{id}/A1", """{"score":99}""", key);
+        using HttpResponseMessage replace = await SendAsync(HttpMethod.Put, $"/resource/{id}/B2.json", """[{"name":"Bee"}]""", key);
+        using HttpResponseMessage twoRows = await SendAsync(HttpMethod.Post, $"/resource/{id}/C3", """[{"score":1},{"score":2}]""", key);
+
+        AssertCounts(await update.Content.ReadAsStringAsync(), byRowIdentifier: 1, updated: 1, deleted: 0, created: 0, errors: 0, bySid: 0);
+        AssertCounts(await replace.Content.ReadAsStringAsync(), byRowIdentifier: 1, updated: 1, deleted: 0, created: 0, errors: 0, bySid: 0);
+        Assert.Equal(HttpStatusCode.BadRequest, twoRows.StatusCode);
+        JsonElement[] rows = await RowsAsync(id, "$order=code");
+        Assert.Equal("Alpha", rows[0].GetProperty("name").GetString());
+        Assert.Equal("99", rows[0].GetProperty("score").GetString());
+        // B2 replaced: only code (from the path) and name are left.
+        Assert.Equal(["code", "name"], rows[1].EnumerateObject().Select(property => property.Name).Order());
+        Assert.Equal("Bee", rows[1].GetProperty("name").GetString());
+        Assert.Equal("30", rows[2].GetProperty("score").GetString());
+    }
+
+    [Fact]
+    public async Task Delete_of_the_dataset_path_empties_it_and_keeps_its_columns()
+    {
+        DatasetId id = await portal.PublishAsync(Inspections, s_types, "code");
+        IssuedApiKey key = await portal.KeyAsync(Role.Publisher, ProducerFixture.Department);
+
+        using HttpResponseMessage response = await SendAsync(HttpMethod.Delete, $"/resource/{id}", null, key);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertCounts(await response.Content.ReadAsStringAsync(), byRowIdentifier: 0, updated: 0, deleted: 3, created: 0, errors: 0, bySid: 0);
+        Assert.Empty(await RowsAsync(id, "$order=code"));
+        using HttpResponseMessage view = await portal.Client.GetAsync($"/api/views/{id}.json");
+        Assert.Equal(5, JsonDocument.Parse(await view.Content.ReadAsStringAsync()).RootElement.GetProperty("columns").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("""[{"code":"A1","score":11},{"code":"B2","score":"lots"}]""", "row.invalid-value")]
     [InlineData("""[{"code":"A1","open":"maybe"}]""", "row.invalid-value")]
