@@ -111,6 +111,13 @@ internal sealed class CkanCatalog(ICatalogStore catalog, DatasetQueryService que
         throw CkanErrors.NotFound($"Resource \"{resourceId}\" was not found.");
     }
 
+    /// <summary>The dataset behind a DataStore resource id (the 4x4 id); CKAN's 404 for anything else.</summary>
+    public async Task<VisibleDataset> FindDatastoreAsync(string resourceId, DatasetCaller caller, CancellationToken cancellationToken)
+    {
+        (VisibleDataset dataset, ResourceDto resource) = await FindResourceAsync(resourceId, caller, "", cancellationToken);
+        return resource.DatastoreActive ? dataset : throw CkanErrors.NotFound($"Resource \"{resourceId}\" was not found.");
+    }
+
     /// <summary>The dataset dict of a listed record, or null if it became invisible since it was listed.</summary>
     public async Task<PackageDto?> ToPackageAsync(DatasetRecord record, DatasetCaller caller, string baseUrl, CancellationToken cancellationToken)
     {

@@ -174,6 +174,11 @@ internal sealed class CkanParameters
                 using JsonDocument document = JsonDocument.Parse(raw, s_documentOptions);
                 return document.RootElement.Clone();
             }
+            catch (JsonException) when (textAllowed)
+            {
+                // Plain text that merely starts like JSON, such as a sort on a "quoted column".
+                return value;
+            }
             catch (JsonException)
             {
                 throw CkanErrors.Invalid(name, "Could not parse as valid JSON");

@@ -1,4 +1,5 @@
 using CivicData.Web.Ckan.Actions;
+using CivicData.Web.Ckan.DataStore;
 using CivicData.Web.Ckan.Write;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,9 @@ internal static class CkanServiceCollectionExtensions
         services.AddSingleton<ICkanAction, TagListAction>();
 
         // DataStore (ckan.md §5).
+        services.AddSingleton<ICkanAction, DatastoreSearchAction>();
+        services.AddSingleton<ICkanAction, DatastoreInfoAction>();
+        services.AddSingleton<ICkanAction, DatastoreSearchSqlAction>();
 
         // Write actions (ckan.md §6), from Ckan/Write/.
         services.AddSingleton<CkanDatasetWriter>();
