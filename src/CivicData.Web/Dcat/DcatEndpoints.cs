@@ -29,6 +29,12 @@ public static class DcatEndpoints
             .WithDescription("Every public, published dataset with its identifier (the dataset page URL), modified time, publisher, contact point, access level and CSV/JSON/GeoJSON/API distributions. Validates against the POD 1.1 schema and data.gov's non-federal variant; ETag and Last-Modified allow revalidation.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .Produces(StatusCodes.Status304NotModified);
+        group.MapGet("/catalog.ttl", GetTurtleAsync)
+            .WithName("GetCatalogTurtle")
+            .WithSummary("The catalog as DCAT-US 3.0 / DCAT-AP 3 RDF in Turtle")
+            .WithDescription("dcat:Catalog with every public, published dcat:Dataset, its dcat:Distributions, publisher (foaf:Organization) and contact point (vcard:Kind). One triple per line.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/turtle")
+            .Produces(StatusCodes.Status304NotModified);
         group.MapGet("/sitemap.xml", GetSitemapAsync)
             .WithName("GetSitemap")
             .WithSummary("Sitemap of the portal's public pages")
@@ -66,6 +72,20 @@ public static class DcatEndpoints
 
         context.Response.ContentType = SitemapWriter.ContentType;
         await SitemapWriter.WriteAsync(context.Response.Body, snapshot, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> GetTurtleAsync(HttpContext context, PublicCatalog catalog, IOptions<DcatOptions> options, CancellationToken cancellationToken)
+    {
+        CatalogSnapshot snapshot = await CatalogSnapshot.LoadAsync(context.Request, catalog, options.Value, cancellationToken);
+        if (snapshot.IsNotModified(context, "turtle"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        context.Response.ContentType = TurtleWriter.ContentType;
+        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
+        await DcatRdfWriter.WriteAsync(writer, snapshot, cancellationToken);
         return Results.Empty;
     }
 
