@@ -12,6 +12,7 @@ using CivicData.Web.Datasets;
 using CivicData.Web.Dcat;
 using CivicData.Web.Downloads;
 using CivicData.Web.Errors;
+using CivicData.Web.OpenApi;
 using CivicData.Web.Soda;
 using CivicData.Web.Views;
 using Microsoft.AspNetCore.Builder;
@@ -106,6 +107,7 @@ public static class CivicDataWebApplication
         services.AddReadApiConventions();
         services.AddExceptionHandler<CivicDataExceptionHandler>();
         services.AddProblemDetails();
+        services.AddApiDocumentation();
         services.AddRazorPages(options => options.RootDirectory = "/Portal/Pages");
     }
 
@@ -141,6 +143,7 @@ public static class CivicDataWebApplication
         app.MapCurrentUser();
         app.MapCkan();
         app.MapDcat();
+        app.MapApiDocumentation();
         app.MapRazorPages().WithErrorFamily(ErrorFamily.Pages);
     }
 }

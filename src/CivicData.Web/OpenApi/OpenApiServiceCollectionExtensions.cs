@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+
+namespace CivicData.Web.OpenApi;
+
+/// <summary>Registers the one OpenAPI document ("v1") that describes every front door.</summary>
+public static class OpenApiServiceCollectionExtensions
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            options.AddDocumentTransformer<PortalDocumentTransformer>();
+            options.AddOperationTransformer<PathParameterExampleTransformer>();
+            options.AddOperationTransformer<SoqlParameterTransformer>();
+        });
+        return services;
+    }
+}
