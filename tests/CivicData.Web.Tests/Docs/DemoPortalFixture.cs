@@ -46,7 +46,8 @@ public sealed class DemoPortalFixture : IAsyncLifetime
         Client = new HttpClient { BaseAddress = BaseAddress };
 
         KeyIssuer issuer = _app.Services.GetRequiredService<KeyIssuer>();
-        const string email = "docs-publisher@city.example";
+        // The user docs/api.md's examples create and show.
+        const string email = "dana@city.example";
         await issuer.AddUserAsync(email, Role.Publisher, PublisherOrganization, null, AuditEntry.OperatorActor, CancellationToken.None);
         PublisherKey = await issuer.CreateKeyAsync(email, AuditEntry.OperatorActor, CancellationToken.None);
     }
@@ -70,7 +71,7 @@ public sealed class DemoPortalFixture : IAsyncLifetime
         }
     }
 
-    private static string FindRepositoryRoot()
+    public static string FindRepositoryRoot()
     {
         for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace CivicData.Web.Tests.Docs;
+
+/// <summary>A command of a documentation example and the output lines the document shows for it (none when it shows nothing).</summary>
+public sealed class ShellCommand(string text)
+{
+    public string Text { get; } = text;
+
+    public List<string> ExpectedLines { get; } = [];
+
+    public string? ExpectedOutput => ExpectedLines.Count == 0 ? null : string.Join("\n", ExpectedLines);
+
+    /// <summary>Whether the output is what the document shows: "…" stands for any text, and JSON compares as JSON.</summary>
+    public bool Matches(string actual)
+    {
+        string expected = (ExpectedOutput ?? throw new InvalidOperationException("No output is shown for " + Text)).Trim();
+        actual = actual.Trim();
+        if (expected.Contains('…', StringComparison.Ordinal))
+        {
+            string pattern = "^" + string.Join(".*?", expected.Split('…').Select(Regex.Escape)) + "$";
+            return Regex.IsMatch(actual, pattern, RegexOptions.Singleline, TimeSpan.FromSeconds(5));
+        }
+
+        return TryParseJson(expected) is { } expectedJson && TryParseJson(actual) is { } actualJson
+            ? JsonNode.DeepEquals(expectedJson, actualJson)
+            : string.Equals(expected, actual, StringComparison.Ordinal);
+    }
+
+    private static JsonNode? TryParseJson(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
