@@ -10,7 +10,7 @@ internal static class ApiFamilies
 {
     public const string Soda = "SODA";
     public const string SodaViews = "SODA views";
-    public const string Discovery = "Discovery";
+    public const string Discovery = "SODA Discovery";
     public const string Ckan = "CKAN";
     public const string Dcat = "DCAT";
     public const string Native = "CivicData";

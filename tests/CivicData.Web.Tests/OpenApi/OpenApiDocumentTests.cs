@@ -13,7 +13,7 @@ namespace CivicData.Web.Tests.OpenApi;
 public sealed class OpenApiDocumentTests(DemoPortalFixture portal) : IClassFixture<DemoPortalFixture>
 {
     /// <summary>The families a reader of /api/docs finds, as docs/api.md names them.</summary>
-    private static readonly string[] s_families = ["SODA", "SODA views", "Discovery", "CKAN", "DCAT", "CivicData"];
+    private static readonly string[] s_families = ["SODA", "SODA views", "SODA Discovery", "CKAN", "DCAT", "CivicData"];
 
     private static readonly string[] s_soqlParameters = ["$select", "$where", "$order", "$group", "$having", "$limit", "$offset", "$q", "$query"];
 
@@ -55,6 +55,7 @@ public sealed class OpenApiDocumentTests(DemoPortalFixture portal) : IClassFixtu
     [Theory]
     [InlineData("SODA", "/resource/{resource}")]
     [InlineData("SODA views", "/api/views/{id}/rows.csv")]
+    [InlineData("SODA Discovery", "/api/catalog/v1")]
     [InlineData("CivicData", "/openapi/{documentName}.json")]
     public async Task Each_family_appears_with_its_description_and_operations(string family, string examplePath)
     {
