@@ -15,9 +15,12 @@ public static class OpenApiServiceCollectionExtensions
         services.AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            // Before the portal's transformer, which lists the tags that the final set of operations uses.
+            options.AddDocumentTransformer<CkanActionPathsTransformer>();
             options.AddDocumentTransformer<PortalDocumentTransformer>();
             options.AddOperationTransformer<PathParameterExampleTransformer>();
             options.AddOperationTransformer<SoqlParameterTransformer>();
+            options.AddOperationTransformer<DiscoveryParameterTransformer>();
         });
         return services;
     }

@@ -14,14 +14,15 @@ internal sealed class PathParameterExampleTransformer(IHttpContextAccessor httpC
 {
     private const string DomainParameter = "domain";
 
-    private static readonly FrozenDictionary<string, (string Example, string Description)> s_byName =
-        new Dictionary<string, (string, string)>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, (JsonNode Example, string Description)> s_byName =
+        new Dictionary<string, (JsonNode, string)>(StringComparer.OrdinalIgnoreCase)
         {
             ["resource"] = (DemoExamples.DatasetId + ".json", "The dataset's 4x4 id, optionally followed by the format's extension (.json, .csv, .geojson)."),
             ["id"] = (DemoExamples.DatasetId, "The dataset's 4x4 id."),
             ["documentName"] = (OpenApiServiceCollectionExtensions.DocumentName, "The OpenAPI document's name."),
             ["category"] = ("City-Services", "The dataset's category, as Socrata puts it in a permalink (any text)."),
             ["name"] = ("MyLA311-Service-Requests", "The dataset's name, as Socrata puts it in a permalink (any text)."),
+            ["version"] = (3, "The CKAN API version: 1, 2 or 3."),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed class PathParameterExampleTransformer(IHttpContextAccessor httpC
 
             if (s_byName.TryGetValue(parameter.Name, out var known))
             {
-                parameter.Example ??= JsonValue.Create(known.Example);
+                parameter.Example ??= known.Example.DeepClone();
                 parameter.Description ??= known.Description;
             }
             else if (string.Equals(parameter.Name, DomainParameter, StringComparison.OrdinalIgnoreCase)

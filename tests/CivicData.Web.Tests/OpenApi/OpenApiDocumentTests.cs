@@ -56,6 +56,7 @@ public sealed class OpenApiDocumentTests(DemoPortalFixture portal) : IClassFixtu
     [InlineData("SODA", "/resource/{resource}")]
     [InlineData("SODA views", "/api/views/{id}/rows.csv")]
     [InlineData("SODA Discovery", "/api/catalog/v1")]
+    [InlineData("CKAN", "/api/3/action/package_search")]
     [InlineData("CivicData", "/openapi/{documentName}.json")]
     public async Task Each_family_appears_with_its_description_and_operations(string family, string examplePath)
     {
@@ -129,6 +130,31 @@ public sealed class OpenApiDocumentTests(DemoPortalFixture portal) : IClassFixtu
 
         Assert.InRange(byClauses.RootElement.GetArrayLength(), 1, 5);
         Assert.Equal(byClauses.RootElement.GetRawText(), byStatement.RootElement.GetRawText());
+    }
+
+    [Theory]
+    [InlineData("package_search")]
+    [InlineData("package_show")]
+    [InlineData("organization_list")]
+    public async Task Ckan_read_actions_have_a_path_of_their_own_that_succeeds_with_its_examples(string action)
+    {
+        OpenApiDocument document = await ReadDocumentAsync();
+
+        IOpenApiPathItem path = document.Paths["/api/3/action/" + action];
+        OpenApiOperation get = path.Operations![HttpMethod.Get];
+        OpenApiOperation post = path.Operations![HttpMethod.Post];
+        Assert.DoesNotContain(document.Paths.Keys, key => key == "/api/3/action/{action}");
+        Assert.NotEmpty(get.Description!);
+        string query = Query(get.Parameters!.Select(parameter => KeyValuePair.Create(parameter.Name!, ExampleText(parameter.Example!))));
+        using JsonDocument byGet = JsonDocument.Parse(await portal.Client.GetStringAsync("/api/3/action/" + action + query));
+        using var body = new StringContent(post.RequestBody!.Content!["application/json"].Example!.ToJsonString(), Encoding.UTF8, "application/json");
+        using HttpResponseMessage byPost = await portal.Client.PostAsync("/api/3/action/" + action, body);
+        using JsonDocument postAnswer = JsonDocument.Parse(await byPost.Content.ReadAsStringAsync());
+
+        Assert.True(byGet.RootElement.GetProperty("success").GetBoolean());
+        Assert.True(postAnswer.RootElement.GetProperty("success").GetBoolean());
+        // The same parameters, as a query string or as a JSON body, ask the same question.
+        Assert.Equal(byGet.RootElement.GetProperty("result").GetRawText(), postAnswer.RootElement.GetProperty("result").GetRawText());
     }
 
     [Fact]
