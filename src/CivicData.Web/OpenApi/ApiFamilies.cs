@@ -9,6 +9,7 @@ namespace CivicData.Web.OpenApi;
 internal static class ApiFamilies
 {
     public const string Soda = "SODA";
+    public const string SodaProducer = "SODA producer";
     public const string SodaViews = "SODA views";
     public const string Discovery = "SODA Discovery";
     public const string Ckan = "CKAN";
@@ -18,8 +19,10 @@ internal static class ApiFamilies
     /// <summary>Every family with the description Scalar shows above its operations.</summary>
     public static readonly ImmutableArray<(string Name, string Description)> All =
     [
-        (Soda, "Socrata's SODA 2.1 API: query a dataset's rows with SoQL as JSON, CSV or GeoJSON, and (for publishers " +
-            "with an API key) upsert, replace and delete rows. Existing Socrata clients (sodapy, soda-js, RSocrata) work unchanged."),
+        (Soda, "Socrata's SODA 2.1 API: query a dataset's rows with SoQL as JSON, CSV or GeoJSON. Existing Socrata " +
+            "clients (sodapy, soda-js, RSocrata) work unchanged."),
+        (SodaProducer, "Socrata's producer API, for publishers with an API key: upsert, replace and delete rows. Each " +
+            "call is one atomic new version and answers Socrata's Rows Created/Updated/Deleted counts."),
         (SodaViews, "Socrata's views API: a dataset's metadata and columns, the metadata API v1, and full downloads " +
             "(rows.csv, rows.json) of every row."),
         (Discovery, "Socrata's Discovery API (/api/catalog/v1): search the catalog by text, ids, categories, tags and " +

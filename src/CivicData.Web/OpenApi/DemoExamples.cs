@@ -9,6 +9,9 @@ internal static class DemoExamples
     /// <summary>MyLA311 service requests: text, numbers, timestamps and a point per row.</summary>
     public const string DatasetId = "la31-1sr8";
 
+    /// <summary>The row identifier (srnumber) of the first row of <see cref="DatasetId"/>.</summary>
+    public const string RowIdentifier = "1-870704814";
+
     /// <summary>A SoQL query over <see cref="DatasetId"/> that the demo answers with rows.</summary>
     public const string Where = "requesttype = 'Bulky Items'";
 }

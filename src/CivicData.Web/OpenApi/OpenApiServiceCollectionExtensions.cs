@@ -21,6 +21,7 @@ public static class OpenApiServiceCollectionExtensions
             options.AddOperationTransformer<PathParameterExampleTransformer>();
             options.AddOperationTransformer<SoqlParameterTransformer>();
             options.AddOperationTransformer<DiscoveryParameterTransformer>();
+            options.AddOperationTransformer<SodaProducerExampleTransformer>();
         });
         return services;
     }

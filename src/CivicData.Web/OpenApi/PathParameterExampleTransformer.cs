@@ -23,6 +23,7 @@ internal sealed class PathParameterExampleTransformer(IHttpContextAccessor httpC
             ["category"] = ("City-Services", "The dataset's category, as Socrata puts it in a permalink (any text)."),
             ["name"] = ("MyLA311-Service-Requests", "The dataset's name, as Socrata puts it in a permalink (any text)."),
             ["version"] = (3, "The CKAN API version: 1, 2 or 3."),
+            ["rowId"] = (DemoExamples.RowIdentifier, "The row's identifier value (or its :id), optionally followed by .json."),
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

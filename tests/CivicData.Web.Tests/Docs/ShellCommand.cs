@@ -4,14 +4,13 @@ using System.Text.RegularExpressions;
 
 namespace CivicData.Web.Tests.Docs;
 
-/// <summary>A command of a documentation example and the output lines the document shows for it (none when it shows nothing).</summary>
+/// <summary>A command of a documentation example and the output the document shows for it, if any.</summary>
 public sealed class ShellCommand(string text)
 {
     public string Text { get; } = text;
 
-    public List<string> ExpectedLines { get; } = [];
-
-    public string? ExpectedOutput => ExpectedLines.Count == 0 ? null : string.Join("\n", ExpectedLines);
+    /// <summary>The output the document shows for the command (its next line, as a comment), or null.</summary>
+    public string? ExpectedOutput { get; set; }
 
     /// <summary>Whether the output is what the document shows: "…" stands for any text, and JSON compares as JSON.</summary>
     public bool Matches(string actual)
