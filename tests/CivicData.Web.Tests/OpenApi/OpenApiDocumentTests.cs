@@ -58,6 +58,7 @@ public sealed class OpenApiDocumentTests(DemoPortalFixture portal) : IClassFixtu
     [InlineData("SODA views", "/api/views/{id}/rows.csv")]
     [InlineData("SODA Discovery", "/api/catalog/v1")]
     [InlineData("CKAN", "/api/3/action/package_search")]
+    [InlineData("DCAT", "/data.json")]
     [InlineData("CivicData", "/openapi/{documentName}.json")]
     public async Task Each_family_appears_with_its_description_and_operations(string family, string examplePath)
     {
