@@ -64,11 +64,14 @@ public sealed partial class ApiDocsExamplesTests(DemoPortalFixture portal) : ICl
         {
             var script = new StringBuilder();
             script.AppendLine("set -euo pipefail");
-            // Any HTTP error fails the example, with the body on the output so the failure says what went wrong.
-            script.AppendLine("curl() { command curl --fail-with-body --show-error \"$@\"; }");
             string server = portal.BaseAddress.GetLeftPart(UriPartial.Authority);
             for (int i = 0; i < example.Commands.Count; i++)
             {
+                // Any HTTP error fails the example, with the body on the output so the failure says what went wrong;
+                // a command the document shows failing prints its status first instead, as the document does.
+                script.AppendLine(example.Commands[i].ExpectedErrorStatus is null
+                    ? "curl() { command curl --fail-with-body --show-error \"$@\"; }"
+                    : "curl() { command curl --show-error --write-out '%{http_code} ' --output \"$PWD/body\" \"$@\"; cat \"$PWD/body\"; }");
                 script.Append("printf '\\n").Append(Separator).Append(i).AppendLine("@@\\n'");
                 script.AppendLine(example.Commands[i].Text.Replace(DocumentedBase, server, StringComparison.Ordinal));
             }

@@ -4,7 +4,7 @@ namespace CivicData.Web.Tests.Docs;
 
 /// <summary>
 /// One ```sh block of a Markdown document whose first command is curl: its commands (continuation lines joined), each
-/// with the output the document shows in the <c># …</c> comment line right after it, if any.
+/// with the output the document shows in the <c># …</c> comment lines right after it, if any.
 /// </summary>
 public sealed class ShellExample(int line, IReadOnlyList<ShellCommand> commands, string? skipReason)
 {
@@ -62,10 +62,16 @@ public sealed class ShellExample(int line, IReadOnlyList<ShellCommand> commands,
             string trimmed = line.Trim();
             if (pending is null && afterCommand && trimmed.StartsWith('#'))
             {
-                // The comment line right after a command is the output the document promises for it; further
-                // comment lines are prose.
-                commands[^1].ExpectedOutput = trimmed.StartsWith("# ", StringComparison.Ordinal) ? trimmed[2..] : trimmed[1..];
-                afterCommand = false;
+                // Comment lines right after a command are the output the document promises for it (a long line
+                // may wrap); one in parentheses is prose and ends it.
+                string text = trimmed[1..].Trim();
+                if (text.StartsWith('('))
+                {
+                    afterCommand = false;
+                    continue;
+                }
+
+                commands[^1].ExpectedOutput += text;
                 continue;
             }
 
