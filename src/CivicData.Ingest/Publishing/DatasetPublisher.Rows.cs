@@ -19,7 +19,7 @@ public sealed partial class DatasetPublisher
 {
     private const string RowWriteSource = "API";
 
-    /// <summary>One write at a time per dataset, so two writers never both build on the same version and lose one's rows.</summary>
+    /// <summary>One write (row changes or a file) at a time per dataset, so two writers never both build on the same version and lose one's rows.</summary>
     private readonly ConcurrentDictionary<DatasetId, SemaphoreSlim> _rowWriteGates = new();
 
     public async Task<RowChangeResult> ApplyRowChangesAsync(RowChangeRequest request, CancellationToken cancellationToken)

@@ -24,6 +24,26 @@ public sealed partial class DatasetPublisher(ICatalogStore catalog, IDataStore s
     public async Task<PublishResult> PublishAsync(PublishRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Id is not { } id)
+        {
+            return await PublishInTurnAsync(request, progress, cancellationToken);
+        }
+
+        // The same gate as the row writes: a file load and an API upsert on one dataset must not both build on one version.
+        SemaphoreSlim gate = _rowWriteGates.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PublishInTurnAsync(request, progress, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<PublishResult> PublishInTurnAsync(PublishRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         if (!File.Exists(request.Path))
         {
             throw new ValidationError("ingest.unreadable", $"No file at {request.Path}.");
