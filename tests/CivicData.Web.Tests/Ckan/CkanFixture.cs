@@ -5,6 +5,7 @@ using CivicData.Core.Datasets;
 using CivicData.Core.Schema;
 using CivicData.Ingest.Publishing;
 using CivicData.Web.Hosting;
+using CivicData.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public sealed class CkanFixture : IAsyncLifetime
     public const string Draft = "drft-test";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-ckan-tests-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
@@ -31,12 +33,11 @@ public sealed class CkanFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CivicDataWebApplication.Build(
-            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" },
-            ["--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0];
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        _portal = await TestPortal.StartAsync(
+            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" });
+        _app = _portal.App;
+        BaseAddress = _portal.BaseAddress;
+        Client = _portal.Client;
 
         DatasetPublisher publisher = _app.Services.GetRequiredService<DatasetPublisher>();
         await publisher.PublishAsync(
@@ -106,20 +107,9 @@ public sealed class CkanFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 }

@@ -3,6 +3,7 @@ using CivicData.Catalog.Datasets;
 using CivicData.Core.Datasets;
 using CivicData.Ingest.Publishing;
 using CivicData.Web.Hosting;
+using CivicData.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,6 +22,7 @@ public sealed class CkanHarvestFixture : IAsyncLifetime
     private static readonly string[] s_departments = ["Parks", "Transportation", "Public Works"];
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-ckan-harvest-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
@@ -39,11 +41,10 @@ public sealed class CkanHarvestFixture : IAsyncLifetime
         await File.WriteAllTextAsync(csv, "name,count\nalpha,1\nbeta,2\n");
 
         StartedAt = TimeProvider.System.GetUtcNow().AddSeconds(-1);
-        _app = CivicDataWebApplication.Build(
-            new CivicDataHostSettings { DataDirectory = Path.Combine(_dataDirectory, "data"), Urls = "http://127.0.0.1:0" },
-            ["--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0] };
+        _portal = await TestPortal.StartAsync(
+            new CivicDataHostSettings { DataDirectory = Path.Combine(_dataDirectory, "data"), Urls = "http://127.0.0.1:0" }, _dataDirectory);
+        _app = _portal.App;
+        Client = _portal.Client;
 
         DatasetPublisher publisher = _app.Services.GetRequiredService<DatasetPublisher>();
 
@@ -85,20 +86,9 @@ public sealed class CkanHarvestFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 }

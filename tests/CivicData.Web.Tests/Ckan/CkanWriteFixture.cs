@@ -2,6 +2,7 @@ using CivicData.Catalog.Accounts;
 using CivicData.Core.Datasets;
 using CivicData.Ingest.Publishing;
 using CivicData.Web.Hosting;
+using CivicData.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public sealed class CkanWriteFixture : IAsyncLifetime
     public const string Inspections = "sfin-test";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-ckan-write-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
@@ -30,11 +32,10 @@ public sealed class CkanWriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CivicDataWebApplication.Build(
-            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" },
-            ["--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0] };
+        _portal = await TestPortal.StartAsync(
+            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" });
+        _app = _portal.App;
+        Client = _portal.Client;
 
         await _app.Services.GetRequiredService<DatasetPublisher>().PublishAsync(
             new PublishRequest
@@ -55,20 +56,9 @@ public sealed class CkanWriteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 

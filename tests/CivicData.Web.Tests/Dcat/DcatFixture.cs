@@ -3,6 +3,7 @@ using CivicData.Catalog.Datasets;
 using CivicData.Core.Datasets;
 using CivicData.Ingest.Publishing;
 using CivicData.Web.Hosting;
+using CivicData.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public sealed class DcatFixture : IAsyncLifetime
         + "second line\t\"\"\" triple quotes > and < brackets & ampersand; café ☕ 𝄞";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-dcat-tests-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
@@ -41,12 +43,14 @@ public sealed class DcatFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CivicDataWebApplication.Build(
+        _portal = await TestPortal.StartAsync(
             new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" },
-            ["--Logging:LogLevel:Default=Warning", "--Dcat:OrganizationName=" + OrganizationName, "--Dcat:ContactEmail=" + FallbackEmail]);
-        await _app.StartAsync();
-        BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0];
-        Client = new HttpClient { BaseAddress = BaseAddress };
+            ownedDirectory: null,
+            "--Dcat:OrganizationName=" + OrganizationName,
+            "--Dcat:ContactEmail=" + FallbackEmail);
+        _app = _portal.App;
+        BaseAddress = _portal.BaseAddress;
+        Client = _portal.Client;
 
         DatasetPublisher publisher = _app.Services.GetRequiredService<DatasetPublisher>();
         ICatalogStore catalog = _app.Services.GetRequiredService<ICatalogStore>();
@@ -118,20 +122,9 @@ public sealed class DcatFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 }

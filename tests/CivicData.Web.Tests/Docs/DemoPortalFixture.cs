@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using CivicData.Catalog.Accounts;
 using CivicData.Web.Hosting;
+using CivicData.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public sealed class DemoPortalFixture : IAsyncLifetime
     public const string PublisherOrganization = "Information Technology Agency";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-demo-tests-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -33,17 +35,16 @@ public sealed class DemoPortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CivicDataWebApplication.Build(
+        _portal = await TestPortal.StartAsync(
             new CivicDataHostSettings
             {
                 DataDirectory = _dataDirectory,
                 Urls = "http://127.0.0.1:0",
                 SamplesDirectory = Path.Combine(RepositoryRoot, "samples"),
-            },
-            ["--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0];
-        Client = new HttpClient { BaseAddress = BaseAddress };
+            });
+        _app = _portal.App;
+        BaseAddress = _portal.BaseAddress;
+        Client = _portal.Client;
 
         KeyIssuer issuer = _app.Services.GetRequiredService<KeyIssuer>();
         // The user docs/api.md's examples create and show.
@@ -54,20 +55,9 @@ public sealed class DemoPortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 

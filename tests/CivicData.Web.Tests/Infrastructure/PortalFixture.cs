@@ -28,6 +28,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public const string PrivateTitle = "Inspection score legend (private)";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "civicdata-web-tests-" + Guid.NewGuid().ToString("N"));
+    private TestPortal? _portal;
     private WebApplication? _app;
 
     public HttpClient Client { get; private set; } = null!;
@@ -38,12 +39,11 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = CivicDataWebApplication.Build(
-            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" },
-            ["--Logging:LogLevel:Default=Warning"]);
-        await _app.StartAsync();
-        BaseAddress = CivicDataWebApplication.GetAddresses(_app)[0];
-        Client = new HttpClient { BaseAddress = BaseAddress };
+        _portal = await TestPortal.StartAsync(
+            new CivicDataHostSettings { DataDirectory = _dataDirectory, Urls = "http://127.0.0.1:0" });
+        _app = _portal.App;
+        BaseAddress = _portal.BaseAddress;
+        Client = _portal.Client;
 
         DatasetPublisher publisher = _app.Services.GetRequiredService<DatasetPublisher>();
         await publisher.PublishAsync(
@@ -109,20 +109,9 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client?.Dispose();
-        if (_app is not null)
+        if (_portal is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A straggling file handle on some platforms; the OS cleans temp.
+            await _portal.DisposeAsync();
         }
     }
 }
